@@ -1,0 +1,238 @@
+"""A content-addressed cache of model responses, plugged in under the ``openai`` client as its HTTP transport.
+
+Caching at the transport, rather than around our own function, means a cached or recorded response
+replays through exactly the code a live one goes through (openai's parsing, instructor's validation
+and re-asks), and every request instructor makes, re-asks included, is cached on its own.
+
+The key is a SHA-256 over what shapes the answer: the endpoint, the request path, the JSON body
+(model, messages, tool schema or response format, instructor's mode as it shows in the body, sampling
+settings) and the prompt version. Headers, and so the API key, never enter the key or the entry.
+
+Entries are pretty-printed JSON files, one per response, written atomically (temp file + rename), so
+two runs can share a cache and a crash never leaves half an entry. A file that does not parse is a miss
+with a warning, never a crash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Any, Optional
+
+import httpx2
+import openai
+
+log = logging.getLogger("summarizer.cache")
+
+#: Request headers our code sets to tell the transport what a request is for. They never enter the key.
+PROMPT_VERSION_HEADER = "x-summarizer-prompt-version"
+ARTICLE_HEADER = "x-summarizer-article"
+CACHE_HEADER = "x-summarizer-cache"
+
+
+class CacheMode(str, Enum):
+    read_write = "read-write"  # hit: replay; miss: call the endpoint and store
+    replay = "replay"  # hit: replay; miss: error naming the article, no network
+    refresh = "refresh"  # always call the endpoint, overwrite the entry
+    off = "off"  # neither read nor write
+
+
+class CacheMiss(openai.OpenAIError):
+    """No cached response and no permission to call the endpoint (replay mode or no endpoint set).
+
+    A subclass of ``openai.OpenAIError`` so the client passes it through unchanged and the retry layer
+    can tell it apart from a network fault.
+    """
+
+    def __init__(self, article: str, why: str):
+        self.article = article
+        super().__init__(f"no cached response for article {article!r} ({why})")
+
+
+def default_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(os.environ.get("SUMMARIZER_CACHE_DIR") or platformdirs.user_cache_dir("summarizer"))
+
+
+def cache_key(endpoint: str, path: str, body: Any, prompt_version: str | None) -> str:
+    material = {
+        "endpoint": endpoint.rstrip("/"),
+        "path": path,
+        "prompt_version": prompt_version,
+        "body": body,
+    }
+    canonical = json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Counters:
+    hits: int = 0
+    misses: int = 0
+    stored: int = 0
+    corrupt: int = 0
+
+
+class ResponseCache:
+    """A directory of response entries, plus read-only directories of recorded responses.
+
+    ``recordings`` are consulted after the cache itself: they hold responses checked into a repository
+    (the seeds' hand-written answers, fixtures) and are never written.
+    """
+
+    def __init__(self, directory: Optional[Path], mode: CacheMode = CacheMode.read_write, recordings=()):
+        self.directory = Path(directory) if directory else None
+        self.mode = mode
+        self.recordings = [Path(r) for r in recordings]
+        self.counters: dict[str, Counters] = defaultdict(Counters)
+        self._lock = threading.Lock()
+
+    def _path(self, root: Path, key: str) -> Path:
+        return root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Optional[dict]:
+        if self.mode in (CacheMode.off, CacheMode.refresh):
+            return None
+        roots = ([self.directory] if self.directory else []) + self.recordings
+        for root in roots:
+            path = self._path(root, key)
+            try:
+                raw = path.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                log.warning("cache entry %s unreadable (%s): treated as a miss", path, exc.strerror)
+                continue
+            try:
+                entry = json.loads(raw)
+                if entry.get("key") != key or not isinstance(entry.get("response", {}).get("body"), dict):
+                    raise ValueError("not a response entry for this key")
+            except (ValueError, AttributeError) as exc:
+                with self._lock:
+                    self.counters["*"].corrupt += 1
+                log.warning("cache entry %s is corrupt (%s): treated as a miss", path, exc)
+                continue
+            return entry
+        return None
+
+    def put(self, key: str, entry: dict) -> None:
+        if self.mode is CacheMode.off or self.directory is None:
+            return
+        path = self._path(self.directory, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(entry, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:12]}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)  # atomic: readers see the old entry or the new one, never half
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+    def count(self, article: str, what: str) -> None:
+        with self._lock:
+            c = self.counters[article]
+            setattr(c, what, getattr(c, what) + 1)
+
+
+@dataclass
+class CachingTransport(httpx2.AsyncBaseTransport):
+    """An httpx2 transport that answers from the cache and stores what the endpoint answers.
+
+    ``network=False`` makes every miss a ``CacheMiss``: used for ``--replay`` and when no endpoint
+    or key is configured, so a missing recording is a clear error instead of a request to nowhere.
+    """
+
+    cache: ResponseCache
+    endpoint: str
+    inner: httpx2.AsyncBaseTransport = field(default_factory=httpx2.AsyncHTTPTransport)
+    network: bool = True
+    origin: str = ""
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        if request.method != "POST" or self.cache.mode is CacheMode.off and self.network:
+            return await self.inner.handle_async_request(request)
+        raw = await request.aread()
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            return await self.inner.handle_async_request(request)
+        article = request.headers.get(ARTICLE_HEADER, "?")
+        version = request.headers.get(PROMPT_VERSION_HEADER)
+        path = request.url.path
+        base_path = httpx2.URL(self.endpoint).path.rstrip("/")
+        if base_path and path.startswith(base_path):
+            path = path[len(base_path) :]
+        key = cache_key(self.endpoint, path, body, version)
+
+        entry = self.cache.get(key)
+        if entry is not None:
+            self.cache.count(article, "hits")
+            return httpx2.Response(
+                200,
+                headers={"content-type": "application/json", CACHE_HEADER: "hit"},
+                content=json.dumps(entry["response"]["body"]).encode(),
+                request=request,
+            )
+        self.cache.count(article, "misses")
+        if self.cache.mode is CacheMode.replay:
+            raise CacheMiss(article, "--replay forbids calling the endpoint")
+        if not self.network:
+            raise CacheMiss(article, "no endpoint configured: set OPENAI_API_KEY or --base-url")
+
+        response = await self.inner.handle_async_request(request)
+        if response.status_code != 200 or self.cache.mode is CacheMode.off:
+            return response
+        content = await response.aread()
+        try:
+            response_body = json.loads(content)
+        except ValueError:
+            response_body = None
+        if isinstance(response_body, dict) and response_body.get("choices"):
+            self.cache.put(
+                key,
+                {
+                    "key": key,
+                    "origin": self.origin or f"recorded from {self.endpoint}",
+                    "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    "request": {
+                        "endpoint": self.endpoint.rstrip("/"),
+                        "path": path,
+                        "prompt_version": version,
+                        "article": article,
+                        "body": body,
+                    },
+                    "response": {"status": 200, "body": response_body},
+                },
+            )
+            self.cache.count(article, "stored")
+        headers = [
+            (k, v)
+            for k, v in response.headers.multi_items()
+            if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx2.Response(
+            response.status_code,
+            headers=headers,
+            content=content,
+            request=request,
+        )
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()

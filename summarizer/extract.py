@@ -1,0 +1,245 @@
+"""Asking a model for one article's actors, claims, denials and dates.
+
+``instructor`` turns the Pydantic schema into a tool (or JSON-mode) request and re-asks the model with
+the validation error when an answer does not fit. ``tenacity`` retries what the network does to us
+(429 with its Retry-After, 5xx, timeouts, dropped connections). The two are kept apart on purpose: the
+openai client's own retries are off (``max_retries=0``) so nothing is retried twice over, and errors
+that will not get better (bad key, unknown model, a request the server rejects) fail at once.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import os
+import random
+import time
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+import httpx2
+import instructor
+import openai
+from instructor.core.exceptions import InstructorRetryException
+from pydantic import ValidationError
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
+
+from . import prompts
+from .cache import ARTICLE_HEADER, PROMPT_VERSION_HEADER, CacheMiss, CachingTransport, ResponseCache
+from .ingest import text_for_model
+from .models import Article, ArticleExtraction, Usage
+
+DEFAULT_ENDPOINT = "https://api.openai.com/v1"
+DEFAULT_MODEL = "gpt-4o-mini"
+MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+    "md-json": instructor.Mode.MD_JSON,
+}
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """Which endpoint and model to ask, and how hard to try. The key is never shown in repr."""
+
+    base_url: Optional[str] = None
+    api_key: Optional[str] = field(default=None, repr=False)
+    model: str = DEFAULT_MODEL
+    mode: str = "tools"
+    temperature: float = 0.0
+    max_tokens: Optional[int] = None
+    timeout: float = 120.0
+    max_retries: int = 6  # transient HTTP failures, per article
+    max_reasks: int = 2  # validation re-asks, per article
+    max_wait: float = 60.0  # longest single back-off, Retry-After included
+    concurrency: int = 8
+
+    @classmethod
+    def from_env(cls, **overrides) -> "ModelConfig":
+        """Flags win over environment variables, which win over defaults."""
+        env = {
+            "base_url": os.environ.get("OPENAI_BASE_URL") or None,
+            "api_key": os.environ.get("OPENAI_API_KEY") or None,
+            "model": os.environ.get("SUMMARIZER_MODEL") or DEFAULT_MODEL,
+        }
+        env.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**env)
+
+    @property
+    def endpoint(self) -> str:
+        return (self.base_url or DEFAULT_ENDPOINT).rstrip("/")
+
+    @property
+    def can_call(self) -> bool:
+        """A configured endpoint: a key, or an explicit base URL (local servers often need no key)."""
+        return bool(self.api_key) or self.base_url is not None
+
+    def redact(self, text: str) -> str:
+        if self.api_key and len(self.api_key) >= 4:
+            text = text.replace(self.api_key, "***")
+        return text
+
+
+def make_client(config: ModelConfig, cache: ResponseCache, inner: httpx2.AsyncBaseTransport | None = None):
+    """An instructor client over the openai async client, every request passing through the cache."""
+    transport = CachingTransport(
+        cache=cache,
+        endpoint=config.endpoint,
+        network=config.can_call,
+        **({"inner": inner} if inner is not None else {}),
+    )
+    http = openai.DefaultAsyncHttpxClient(transport=transport, timeout=config.timeout)
+    client = openai.AsyncOpenAI(
+        base_url=config.endpoint,
+        api_key=config.api_key or "no-key-configured",
+        max_retries=0,
+        timeout=config.timeout,
+        http_client=http,
+    )
+    return instructor.from_openai(client, mode=MODES[config.mode])
+
+
+class ExtractionFailed(Exception):
+    """One article could not be extracted; the message is safe to show (no key) and names the cause."""
+
+
+def root_cause(exc: BaseException) -> BaseException:
+    """The error under instructor's wrapper, which hides HTTP errors inside InstructorRetryException."""
+    seen = 0
+    while isinstance(exc, InstructorRetryException) and exc.__cause__ is not None and seen < 5:
+        exc, seen = exc.__cause__, seen + 1
+    return exc
+
+
+def is_transient(exc: BaseException) -> bool:
+    cause = root_cause(exc)
+    if isinstance(cause, CacheMiss):
+        return False
+    if isinstance(cause, (openai.APITimeoutError, openai.APIConnectionError)):
+        return True
+    if isinstance(cause, openai.APIStatusError):
+        return cause.status_code in (408, 409, 429) or cause.status_code >= 500
+    return False
+
+
+def retry_after(exc: BaseException) -> Optional[float]:
+    """Seconds the server asked us to wait (Retry-After / retry-after-ms), if it said."""
+    cause = root_cause(exc)
+    response = getattr(cause, "response", None)
+    if response is None:
+        return None
+    headers = response.headers
+    if headers.get("retry-after-ms"):
+        try:
+            return float(headers["retry-after-ms"]) / 1000
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value)
+        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
+
+
+def backoff(config: ModelConfig, base: float = 0.5):
+    """Exponential back-off with full jitter; a server's Retry-After wins when it gives one."""
+
+    def wait(state) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        asked = retry_after(exc) if exc else None
+        if asked is not None:
+            return min(asked, config.max_wait)
+        return random.uniform(0, min(config.max_wait, base * 2 ** (state.attempt_number - 1)))
+
+    return wait
+
+
+def describe(exc: BaseException, config: ModelConfig) -> str:
+    """A one-line reason a person can act on, never containing the API key."""
+    cause = root_cause(exc)
+    if isinstance(cause, CacheMiss):
+        msg = str(cause)
+    elif isinstance(cause, openai.AuthenticationError):
+        msg = "authentication failed (401): check OPENAI_API_KEY or --api-key"
+    elif isinstance(cause, openai.PermissionDeniedError):
+        msg = "permission denied (403) by the endpoint"
+    elif isinstance(cause, openai.NotFoundError):
+        msg = f"not found (404): is model {config.model!r} served at {config.endpoint}?"
+    elif isinstance(cause, openai.BadRequestError):
+        msg = f"request rejected (400): {_api_message(cause)}"
+    elif isinstance(cause, openai.APIStatusError):
+        msg = f"HTTP {cause.status_code} from the endpoint after retries: {_api_message(cause)}"
+    elif isinstance(cause, openai.APITimeoutError):
+        msg = f"timed out after {config.timeout:g}s, {config.max_retries} retries"
+    elif isinstance(cause, openai.APIConnectionError):
+        msg = f"could not reach {config.endpoint} after {config.max_retries} retries"
+    elif isinstance(cause, ValidationError) or isinstance(exc, InstructorRetryException):
+        first = str(cause).strip().splitlines()
+        msg = f"model answer did not fit the schema after {config.max_reasks} re-asks: " + " ".join(first[:3])
+    else:
+        msg = f"{type(cause).__name__}: {cause}"
+    return config.redact(" ".join(msg.split()))[:500]
+
+
+def _api_message(err: openai.APIStatusError) -> str:
+    body = err.body if isinstance(err.body, dict) else {}
+    inner = body.get("error", body) if isinstance(body, dict) else {}
+    return str(inner.get("message") if isinstance(inner, dict) and inner.get("message") else err.message)
+
+
+@dataclass
+class ExtractionResult:
+    extraction: Optional[ArticleExtraction]
+    usage: Usage
+    error: Optional[str] = None
+
+
+async def extract_article(client, article: Article, config: ModelConfig, cache: ResponseCache) -> ExtractionResult:
+    """Ask the model about one article; never raises for a model or network failure, reports it."""
+    messages, version = prompts.extraction_messages(
+        text_for_model(article.text, article.boilerplate), article.published, article.title
+    )
+    kwargs = dict(
+        model=config.model,
+        response_model=ArticleExtraction,
+        messages=messages,
+        max_retries=config.max_reasks,
+        temperature=config.temperature,
+        extra_headers={PROMPT_VERSION_HEADER: version, ARTICLE_HEADER: article.id},
+    )
+    if config.max_tokens:
+        kwargs["max_tokens"] = config.max_tokens
+    usage = Usage()
+    try:
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception(is_transient),
+            wait=backoff(config),
+            stop=stop_after_attempt(config.max_retries + 1),
+            reraise=True,
+        ):
+            with attempt:
+                extraction, completion = await client.create_with_completion(**kwargs)
+        if completion is not None and getattr(completion, "usage", None) is not None:
+            # instructor reports the running total over its re-asks: take it once, at the end.
+            u = completion.usage
+            usage = Usage(
+                prompt_tokens=u.prompt_tokens or 0,
+                completion_tokens=u.completion_tokens or 0,
+                total_tokens=u.total_tokens or 0,
+            )
+        result = ExtractionResult(extraction=extraction, usage=usage)
+    except Exception as exc:  # one bad article never stops the run
+        result = ExtractionResult(extraction=None, usage=usage, error=describe(exc, config))
+    counters = cache.counters.get(article.id)
+    if counters is not None:
+        result.usage = replace_usage(result.usage, counters.hits + counters.misses, counters.hits)
+    return result
+
+
+def replace_usage(usage: Usage, requests: int, cached: int) -> Usage:
+    return usage.model_copy(update={"requests": requests, "cached_requests": cached})
+
+
+__all__ = ["ModelConfig", "make_client", "extract_article", "ExtractionResult", "MODES", "replace"]

@@ -1,0 +1,321 @@
+"""Reading articles from files, folders and JSONL, and marking what on a page is not the story.
+
+The article text is kept byte-for-byte as decoded: every character offset the verifier reports points
+into ``Article.text``. (For HTML the text is what the page shows, extracted once; offsets point into
+that.) Page furniture is *marked*, not removed, so offsets stay true while ads and related-story blocks
+can neither reach the model nor support a claim.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from . import dates
+from .models import Article, Span
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """An input that could not be read; the run reports it and carries on with the rest."""
+
+    source: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.error}"
+
+
+Ingested = Union[Article, IngestError]
+
+# ---------------------------------------------------------------------------------------------
+# Boilerplate
+# ---------------------------------------------------------------------------------------------
+
+_BOILERPLATE_LINE = re.compile(
+    r"""^\s*(?:
+        advertisement:? | advertisements? | sponsored(\s+content)?: ? |
+        support\s+us | support\s+.{1,40}\s+or\s+become\s+our\s+patron!? | become\s+a\s+(patron|member|subscriber).* |
+        to\s+suggest\s+a\s+correction.* | you\s+can\s+also\s+highlight\s+the\s+text.* |
+        (share|share\s+this(\s+article)?|share\s+on\s+\w+|tweet|email|print)(\s*[|/·]\s*\w+)*:? |
+        (sign\s+up|subscribe)\b.{0,80} | click\s+here\b.* |
+        (read\s+(more|also|next)|see\s+also|related(\s+(stories|articles|news))?|more\s+from\s+.{1,40}|
+         other\s+topics\s+of\s+interest|recommended(\s+for\s+you)?|most\s+read|trending(\s+now)?):? |
+        .{0,80}\b(stock\s+photo|photo:|getty\s+images|file\s+photo)\b.{0,40} |
+        (background|details|source):\s*  # bare section labels carry no text of their own
+    )\s*$""",
+    re.I | re.X,
+)
+_RELATED_MARKER = re.compile(
+    r"^\s*(read\s+(more|also|next)|see\s+also|related(\s+(stories|articles|news))?|other\s+topics\s+of\s+interest|"
+    r"more\s+from\s+.{1,40}|recommended(\s+for\s+you)?)\s*:?\s*$",
+    re.I,
+)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, end excluding the newline."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        out.append((pos, pos + len(stripped)))
+        pos += len(line)
+    return out
+
+
+def _is_headline(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= 120 and not s.endswith((".", "”", '"', ":", "?", "!")) and len(s.split()) >= 3
+
+
+def find_boilerplate(text: str) -> list[Span]:
+    """Spans of lines that are page furniture rather than the story.
+
+    Beyond single lines (ads, share and correction prompts, photo credits), a related-story block is
+    recognised by its marker line ("Other Topics of Interest", "Read more", ...): the headline lines
+    around the marker go, and when a headline is repeated further down (the teaser), that repeat and
+    the paragraph right after it go too.
+    """
+    lines = _lines(text)
+    content = [text[s:e] for s, e in lines]
+    marked: set[int] = set()
+    for i, line in enumerate(content):
+        if _BOILERPLATE_LINE.match(line) and line.strip():
+            marked.add(i)
+    for i, line in enumerate(content):
+        if not _RELATED_MARKER.match(line):
+            continue
+        heads: set[str] = set()
+        for j in (i - 1, i + 1):
+            # headline lines touching the marker (skipping blank lines on the way down)
+            k = j
+            while 0 <= k < len(content) and not content[k].strip() and k > i:
+                k += 1
+            if 0 <= k < len(content) and _is_headline(content[k]):
+                marked.add(k)
+                heads.add(content[k].strip())
+        for k in range(i + 1, len(content)):
+            if content[k].strip() in heads:
+                marked.add(k)
+                # the teaser paragraph: the next non-blank line after the repeated headline
+                n = k + 1
+                while n < len(content) and not content[n].strip():
+                    n += 1
+                if n < len(content):
+                    marked.add(n)
+    return [Span(start=lines[i][0], end=lines[i][1]) for i in sorted(marked) if lines[i][1] > lines[i][0]]
+
+
+def text_for_model(text: str, boilerplate: list[Span]) -> str:
+    """The article as sent to the model: boilerplate lines blanked, blank runs squeezed."""
+    if not boilerplate:
+        return text.strip()
+    parts, pos = [], 0
+    for span in boilerplate:
+        parts.append(text[pos : span.start])
+        pos = span.end
+    parts.append(text[pos:])
+    return re.sub(r"\n{3,}", "\n\n", "".join(parts)).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Publication date
+# ---------------------------------------------------------------------------------------------
+
+_DATE_MARKER = re.compile(r"(?:^|\s)(?:date|published|updated|posted)\s*:?\s*", re.I)
+
+
+def find_published(text: str) -> tuple[str | None, str | None]:
+    """The publication date the page states, as (ISO date, text as written); (None, None) if absent.
+
+    Only the page header is searched (the first lines), and a date counts only when a marker
+    ("date", "Published", ...) precedes it or the line is little more than the date itself: a body
+    sentence citing "March 25, 2022" is not a publication date.
+    """
+    header = text[:800]
+    for raw_line in header.splitlines()[:12]:
+        line = raw_line.strip()
+        if not line:
+            continue
+        found = dates.find_absolute(line)
+        if not found or found[0] is None or found[0].precision != "day":
+            continue
+        resolved, m = found
+        before = line[: m.start()]
+        marker = _DATE_MARKER.search(before + " ")
+        rest = (before + line[m.end() :]).strip(" ,|-")
+        leftover = re.sub(
+            r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|at|\d{1,2}:\d{2}(\s*[ap]m)?|gmt|utc|[ap]m)\b",
+            "",
+            rest,
+            flags=re.I,
+        ).strip(" ,|-")
+        if (marker and marker.end() >= len(before) - 1) or len(leftover) <= 3:
+            start = m.start()
+            # include a leading weekday ("Wednesday, 19 June 2024") in the text as written
+            wd = re.search(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*$", before, re.I)
+            if wd:
+                start = wd.start()
+            return resolved.iso, line[start : m.end()]
+    return None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# Readers
+# ---------------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise ValueError("binary file (contains NUL bytes), not an article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8"
+        ) from None
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Visible text of an HTML page (scripts and styles dropped) and its title."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "iframe", "svg", "head"]):
+        if tag.name == "head":
+            continue
+        tag.decompose()
+    title = None
+    if soup.title and soup.title.string:
+        title = soup.title.string.strip()
+    elif soup.find("h1"):
+        title = soup.find("h1").get_text(" ", strip=True)
+    if soup.head:
+        soup.head.decompose()
+    body = soup.body or soup
+    text = body.get_text("\n")
+    text = "\n".join(line.strip() for line in text.splitlines())
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text, title
+
+
+def make_article(
+    id: str, source: str, text: str, *, title=None, url=None, published=None, markdown=False
+) -> Article:
+    if not text.strip():
+        raise ValueError("empty article (no text)")
+    if markdown and title is None:
+        m = re.search(r"^#\s+(.+)$", text, re.M)
+        title = m.group(1).strip() if m else None
+    published_text = None
+    if published:
+        iso = dates.parse_iso(str(published)[:10])
+        if iso is None:
+            found = dates.find_absolute(str(published))
+            iso = found[0].start if found and found[0] else None
+        published_text = str(published)
+        published = iso.isoformat() if iso else None
+    else:
+        published, published_text = find_published(text)
+    return Article(
+        id=id,
+        source=source,
+        text=text,
+        title=title,
+        url=url,
+        published=published,
+        published_text=published_text,
+        boilerplate=find_boilerplate(text),
+    )
+
+
+def _read_file(path: Path) -> Article:
+    text = _decode(path.read_bytes())
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        text, title = html_to_text(text)
+        return make_article(path.stem, str(path), text, title=title)
+    return make_article(path.stem, str(path), text, markdown=suffix in {".md", ".markdown"})
+
+
+def _read_jsonl(path: Path) -> Iterator[Ingested]:
+    """One article per line, read lazily; a bad line is reported with its line number."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield IngestError(str(path), f"cannot open: {exc.strerror}")
+        return
+    with handle:
+        for lineno, raw in enumerate(handle, 1):
+            where = f"{path}:{lineno}"
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(_decode(raw))
+            except (ValueError, json.JSONDecodeError) as exc:
+                yield IngestError(where, f"line {lineno} is not valid JSON ({exc})")
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                yield IngestError(where, f'line {lineno} needs an object with a "text" string')
+                continue
+            try:
+                yield make_article(
+                    str(record.get("id") or f"{path.stem}-{lineno}"),
+                    where,
+                    record["text"],
+                    title=record.get("title"),
+                    url=record.get("url"),
+                    published=record.get("published"),
+                )
+            except ValueError as exc:
+                yield IngestError(where, str(exc))
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+            if not found:
+                yield IngestError(str(path), f"folder has no articles ({', '.join(sorted(SUPPORTED))})")
+            yield from found
+        elif path.is_file():
+            yield path
+        else:
+            yield IngestError(str(path), "no such file or folder")
+
+
+def read_articles(paths: Iterable[str | Path]) -> Iterator[Ingested]:
+    """Every article under ``paths``, in order, lazily; unreadable inputs come out as IngestError.
+
+    Ids are unique within a run: a second article with an id already seen gets ``-2``, ``-3``...
+    """
+    seen: dict[str, int] = {}
+    for item in _expand(paths):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        if item.suffix.lower() in JSONL_SUFFIXES:
+            produced: Iterable[Ingested] = _read_jsonl(item)
+        elif item.suffix.lower() not in SUPPORTED:
+            produced = [IngestError(str(item), f"unsupported file type {item.suffix or '(none)'}")]
+        else:
+            try:
+                produced = [_read_file(item)]
+            except (OSError, ValueError) as exc:
+                produced = [IngestError(str(item), getattr(exc, "strerror", None) or str(exc))]
+        for art in produced:
+            if isinstance(art, Article):
+                n = seen.get(art.id, 0) + 1
+                seen[art.id] = n
+                if n > 1:
+                    art = art.model_copy(update={"id": f"{art.id}-{n}"})
+            yield art

@@ -1,0 +1,370 @@
+"""Typed data that flows through the pipeline: ingest -> extract -> verify -> merge -> report.
+
+Two families live here:
+
+* The *extraction schema* (``ArticleExtraction`` and its parts) is what the model is asked to fill.
+  Its field descriptions are sent to the model as instructions, so they are written for the model.
+* The *pipeline records* (``Article``, ``Verification``, ``Summary`` ...) are what the tool produces.
+  They are exported as JSON Schema into ``schemas/`` so other programs can rely on the output.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# --------------------------------------------------------------------------------------------
+# Extraction schema: what the model fills in for one article.
+# --------------------------------------------------------------------------------------------
+
+ActorKind = Literal["person", "organisation", "state", "other"]
+Precision = Literal["day", "month", "year"]
+
+
+class Actor(BaseModel):
+    """Someone who acts or speaks in the article."""
+
+    name: str = Field(
+        description=(
+            "The fullest name the article gives, without titles: 'Jens Stoltenberg', "
+            "'North Atlantic Treaty Organization', 'North Korea'. For an unnamed person use the "
+            "description the article uses, e.g. 'senior North Korean official'."
+        )
+    )
+    kind: ActorKind = Field(
+        description=(
+            "'person' for an individual; 'organisation' for a body such as NATO, a ministry, a "
+            "news agency or a company; 'state' for a country or its government acting as a whole "
+            "(also when named by its capital, e.g. 'Pyongyang' acting for North Korea); 'other' "
+            "when none fits."
+        )
+    )
+    role: Optional[str] = Field(
+        default=None,
+        description=(
+            "Title or role exactly as the article states it, e.g. 'NATO Secretary General' or "
+            "'director general of the Department of US Affairs'. Null when the article gives none."
+        ),
+    )
+    affiliation: Optional[str] = Field(
+        default=None,
+        description=(
+            "The organisation or state this actor belongs to or speaks for, e.g. 'NATO' for its "
+            "Secretary General, 'North Korea' for its officials. Null when not stated."
+        ),
+    )
+    aliases: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Every other name or form the article uses for this same actor: surname alone, "
+            "abbreviations ('NATO', 'DPRK', 'U.S.'), official names, a capital used for the "
+            "state. Do not list names of different actors."
+        ),
+    )
+
+
+class Claim(BaseModel):
+    """One statement that an actor asserts, as reported by the article."""
+
+    speaker: str = Field(
+        description=(
+            "Who makes the claim: the `name` of one of the actors you listed. Give the person or "
+            "body the article credits with these words, not the outlet that reports them."
+        )
+    )
+    statement: str = Field(
+        description="The claim in one plain sentence of your own, e.g. 'North Korea supplies missiles to Russia.'"
+    )
+    quote: str = Field(
+        description=(
+            "The words from the article that carry this claim, copied character for character: a "
+            "direct quotation or the reported-speech sentence. Do not paraphrase, translate, "
+            "correct or shorten inside the quote; if you omit words in the middle, mark the gap "
+            "with '...'. Do not include the surrounding quotation marks."
+        )
+    )
+    when: Optional[str] = Field(
+        default=None,
+        description=(
+            "When the claim was made, as the article writes it ('on Sunday', 'Jan. 20', "
+            "'Wednesday, 19 June 2024'). Null when the article does not say."
+        ),
+    )
+
+
+class Denial(BaseModel):
+    """An actor rejecting a claim or accusation."""
+
+    speaker: str = Field(description="Who denies: the `name` of one of the actors you listed.")
+    denied: str = Field(
+        description="What is denied, as one plain sentence stating the denied claim, e.g. 'North Korea supplied arms to Russia.'"
+    )
+    accuser: Optional[str] = Field(
+        default=None,
+        description="Whose claim is denied, as an actor `name`, when the article says. Null otherwise.",
+    )
+    quote: str = Field(
+        description=(
+            "The words from the article that report or carry the denial, copied character for "
+            "character (same rules as a claim's quote)."
+        )
+    )
+    when: Optional[str] = Field(
+        default=None, description="When the denial was made, as the article writes it. Null when not stated."
+    )
+
+
+class DatedEvent(BaseModel):
+    """Something that happened (or will happen) on a date the article states."""
+
+    date_text: str = Field(
+        description=(
+            "The date exactly as written in the article: 'on Sunday', 'Nov. 18', 'January 29', "
+            "'last year', 'in June'. Copy it character for character."
+        )
+    )
+    date: Optional[str] = Field(
+        default=None,
+        description=(
+            "The same date in ISO form at the precision the text supports: 'YYYY-MM-DD', "
+            "'YYYY-MM' or 'YYYY'. Resolve relative dates against the article's publication date "
+            "when it is given; null when the date cannot be worked out."
+        ),
+    )
+    precision: Optional[Precision] = Field(
+        default=None, description="'day', 'month' or 'year': how precise `date` is. Null when `date` is null."
+    )
+    event: str = Field(description="What happened on that date, in one plain sentence.")
+
+
+class ArticleExtraction(BaseModel):
+    """Actors, claims, denials and dated events of one news article."""
+
+    actors: list[Actor] = Field(
+        default_factory=list,
+        description="Every person, organisation and state that speaks, acts or is accused in the article, each once.",
+    )
+    claims: list[Claim] = Field(
+        default_factory=list,
+        description="Every statement an actor asserts (direct or reported speech). One item per distinct statement.",
+    )
+    denials: list[Denial] = Field(
+        default_factory=list, description="Every denial or rejection of a claim or accusation."
+    )
+    events: list[DatedEvent] = Field(
+        default_factory=list, description="Every event the article ties to a date or a time expression."
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Pipeline records.
+# --------------------------------------------------------------------------------------------
+
+
+class Span(BaseModel):
+    """Half-open character range [start, end) in an article's text (Python str indices)."""
+
+    model_config = ConfigDict(frozen=True)
+    start: int
+    end: int
+
+
+class Article(BaseModel):
+    """One input article. ``text`` is kept exactly as read: every offset points into it."""
+
+    id: str
+    source: str = Field(description="Where the article came from: a file path, or 'FILE:LINE' for JSONL.")
+    text: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = Field(default=None, description="Publication date, ISO 'YYYY-MM-DD', when stated.")
+    published_text: Optional[str] = Field(default=None, description="The publication date as written.")
+    boilerplate: list[Span] = Field(
+        default_factory=list,
+        description="Lines that are page furniture (ads, share prompts, related stories): not sent, cannot support a claim.",
+    )
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Status(str, Enum):
+    exact = "exact"
+    normalized = "normalized"
+    fuzzy = "fuzzy"
+    altered = "altered"
+    unsupported = "unsupported"
+
+
+SUPPORTED_STATUSES = frozenset({Status.exact, Status.normalized, Status.fuzzy})
+
+
+class Difference(BaseModel):
+    """One place where the quote and the source differ."""
+
+    kind: str = Field(
+        description=(
+            "spelling, article, bracket, ellipsis, joined-word (benign); negation, number, name, "
+            "word, added, omitted (meaning-bearing); speaker, date (attribution and date checks)."
+        )
+    )
+    benign: bool
+    quote: str = Field(description="What the quote says here ('' when the quote has nothing).")
+    source: str = Field(description="What the source says here ('' when the source has nothing).")
+
+
+class Verification(BaseModel):
+    """Where (and whether) the source supports a quote."""
+
+    status: Status
+    score: float = Field(description="0..1: share of the quote's words found in order in the span.")
+    start: Optional[int] = None
+    end: Optional[int] = None
+    matched: Optional[str] = None
+    differences: list[Difference] = Field(default_factory=list)
+    speaker_found: Optional[bool] = Field(
+        default=None, description="Whether the text credits the span to the claimed speaker; null when not checked."
+    )
+    credited_to: Optional[str] = Field(
+        default=None, description="The name the text credits instead, when it credits someone else."
+    )
+    flagged: bool = Field(description="True when a person must not rely on this item without checking.")
+    reasons: list[str] = Field(default_factory=list, description="Why the item is flagged, in plain words.")
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    requests: int = 0
+    cached_requests: int = 0
+
+    def add(self, other: "Usage") -> "Usage":
+        return Usage(**{k: getattr(self, k) + getattr(other, k) for k in Usage.model_fields})
+
+
+class VerifiedClaim(Claim):
+    verification: Verification
+
+
+class VerifiedDenial(Denial):
+    verification: Verification
+
+
+class VerifiedEvent(DatedEvent):
+    verification: Verification
+
+
+class ArticleResult(BaseModel):
+    """Everything the run learned about one article (or why it failed)."""
+
+    article_id: str
+    source: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    ok: bool
+    error: Optional[str] = None
+    extractor: str = "llm"
+    actors: list[Actor] = Field(default_factory=list)
+    claims: list[VerifiedClaim] = Field(default_factory=list)
+    denials: list[VerifiedDenial] = Field(default_factory=list)
+    events: list[VerifiedEvent] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class SourceRef(BaseModel):
+    """Provenance of a merged item: which article, which words, and how well they were found."""
+
+    article_id: str
+    quote: str
+    start: Optional[int] = None
+    end: Optional[int] = None
+    status: Status
+    flagged: bool
+    speaker_found: Optional[bool] = None
+    reasons: list[str] = Field(default_factory=list)
+
+
+class MergedActor(BaseModel):
+    id: str
+    name: str
+    kind: ActorKind
+    role: Optional[str] = None
+    aliases: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+
+
+class MergedClaim(BaseModel):
+    id: str
+    speaker_id: Optional[str] = None
+    speaker: str
+    statement: str
+    sources: list[SourceRef] = Field(description="Best-supported source first.")
+    status: Status = Field(description="The best status among the sources.")
+    flagged: bool = Field(description="True when no source supports the claim, or the best one is flagged.")
+
+
+class MergedDenial(BaseModel):
+    id: str
+    speaker_id: Optional[str] = None
+    speaker: str
+    denied: str
+    denies: list[str] = Field(default_factory=list, description="Ids of the merged claims this denial answers.")
+    sources: list[SourceRef]
+    status: Status
+    flagged: bool
+
+
+class EventSource(BaseModel):
+    article_id: str
+    date_text: str
+    date: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+    status: Status
+    flagged: bool
+    reasons: list[str] = Field(default_factory=list)
+
+
+class TimelineEntry(BaseModel):
+    date: Optional[str] = Field(description="ISO date at `precision`; null when it could not be resolved.")
+    precision: Optional[Precision] = None
+    event: str
+    sources: list[EventSource]
+    conflict: list[str] = Field(
+        default_factory=list, description="Other dates that other articles give for the same event."
+    )
+    flagged: bool
+
+
+class Failure(BaseModel):
+    source: str
+    error: str
+
+
+class RunInfo(BaseModel):
+    extractor: str
+    model: Optional[str] = None
+    endpoint: Optional[str] = None
+    mode: Optional[str] = None
+    prompt_version: Optional[str] = None
+    cache: Optional[str] = None
+
+
+class Summary(BaseModel):
+    """The verified, merged summary of a run."""
+
+    schema_version: Literal["1"] = "1"
+    run: RunInfo
+    articles: list[ArticleResult]
+    actors: list[MergedActor] = Field(default_factory=list)
+    claims: list[MergedClaim] = Field(default_factory=list)
+    denials: list[MergedDenial] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    failures: list[Failure] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+
+    @property
+    def flagged_count(self) -> int:
+        return sum(c.flagged for c in self.claims) + sum(d.flagged for d in self.denials)

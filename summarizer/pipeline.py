@@ -1,0 +1,201 @@
+"""The run: ingest -> extract (concurrently, through the cache) -> verify -> merge -> Summary.
+
+Articles are read lazily and handed to a fixed pool of workers, so a long JSONL stream never sits in
+memory as pending tasks, and ``--concurrency`` bounds the requests in flight. A failure of one article
+(unreadable file, failed call, malformed answer) becomes a line in ``Summary.failures``; the rest of
+the run goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Union
+
+from .cache import CacheMode, ResponseCache, default_cache_dir
+from .extract import ModelConfig, extract_article, make_client
+from .ingest import IngestError, read_articles
+from .merge import merge
+from .models import Article, ArticleResult, Failure, RunInfo, Summary, Usage
+from .prompts import load
+from .verify import verify_extraction
+
+Input = Union[str, Path, Article]
+
+
+@dataclass
+class RunOptions:
+    """Everything about a run that is not the articles themselves."""
+
+    config: ModelConfig = field(default_factory=ModelConfig.from_env)
+    cache_dir: Optional[Path] = None  # None: the default user cache directory
+    cache_mode: CacheMode = CacheMode.read_write
+    recordings: Optional[list[Path]] = None  # None: ./recordings when no endpoint is configured
+    progress: bool = False
+    transport: object = None  # an httpx2 transport under the cache, for tests and batch collection
+
+
+def default_recordings(config: ModelConfig) -> list[Path]:
+    """With no endpoint configured, the repository's recorded responses stand in for the model."""
+    here = Path("recordings")
+    return [here] if not config.can_call and here.is_dir() else []
+
+
+def _iter_inputs(inputs: Iterable[Input]):
+    paths: list[Input] = []
+    for item in inputs:
+        if isinstance(item, Article):
+            if paths:
+                yield from read_articles(paths)
+                paths = []
+            yield item
+        else:
+            paths.append(item)
+    if paths:
+        yield from read_articles(paths)
+
+
+def _progress(enabled: bool):
+    if not enabled:
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("summarising"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    )
+
+
+async def summarize_async(
+    inputs: Iterable[Input] | Input,
+    options: Optional[RunOptions] = None,
+    on_result: Optional[Callable[[ArticleResult], None]] = None,
+) -> Summary:
+    """Summarise articles (paths, folders, JSONL files or ``Article`` objects) into one verified Summary."""
+    if isinstance(inputs, (str, Path, Article)):
+        inputs = [inputs]
+    opts = options or RunOptions()
+    config = opts.config
+    recordings = opts.recordings if opts.recordings is not None else default_recordings(config)
+    cache_dir = None if opts.cache_mode is CacheMode.off else (opts.cache_dir or default_cache_dir())
+    cache = ResponseCache(cache_dir, opts.cache_mode, recordings)
+    client = make_client(config, cache, inner=opts.transport)
+
+    results: dict[int, ArticleResult] = {}
+    failures: list[tuple[int, Failure]] = []
+    queue: asyncio.Queue = asyncio.Queue(maxsize=max(1, config.concurrency) * 2)
+    progress = _progress(opts.progress)
+    task_id = progress.add_task("articles", total=None) if progress else None
+
+    async def worker() -> None:
+        while True:
+            item = await queue.get()
+            if item is None:
+                queue.task_done()
+                return
+            index, article = item
+            try:
+                result = await process(client, article, config, cache)
+            except Exception as exc:  # a bug in our own code must not lose the other articles
+                result = _failed(article, f"internal error: {type(exc).__name__}: {config.redact(str(exc))}")
+            results[index] = result
+            if not result.ok:
+                failures.append((index, Failure(source=article.source, error=result.error or "failed")))
+            if on_result:
+                on_result(result)
+            if progress:
+                progress.advance(task_id)
+            queue.task_done()
+
+    workers = [asyncio.create_task(worker()) for _ in range(max(1, config.concurrency))]
+    count = 0
+    try:
+        if progress:
+            progress.start()
+        for index, item in enumerate(_iter_inputs(inputs)):
+            if isinstance(item, IngestError):
+                failures.append((index, Failure(source=item.source, error=item.error)))
+                continue
+            count += 1
+            if progress:
+                progress.update(task_id, total=count)
+            await queue.put((index, item))
+        for _ in workers:
+            await queue.put(None)
+        await asyncio.gather(*workers)
+    finally:
+        for w in workers:
+            w.cancel()
+        if progress:
+            progress.stop()
+        await client.client.close()
+
+    ordered = [results[i] for i in sorted(results)]
+    actors, claims, denials, timeline = merge(ordered)
+    usage = Usage()
+    for r in ordered:
+        usage = usage.add(r.usage)
+    version = load("extract.system.txt").version
+    return Summary(
+        run=RunInfo(
+            extractor="llm",
+            model=config.model,
+            endpoint=config.endpoint,
+            mode=config.mode,
+            prompt_version=version,
+            cache=opts.cache_mode.value,
+        ),
+        articles=ordered,
+        actors=actors,
+        claims=claims,
+        denials=denials,
+        timeline=timeline,
+        failures=[f for _, f in sorted(failures, key=lambda x: x[0])],
+        usage=usage,
+    )
+
+
+def _failed(article: Article, error: str) -> ArticleResult:
+    return ArticleResult(
+        article_id=article.id,
+        source=article.source,
+        title=article.title,
+        published=article.published,
+        ok=False,
+        error=error,
+    )
+
+
+async def process(client, article: Article, config: ModelConfig, cache: ResponseCache) -> ArticleResult:
+    """Extract and verify one article."""
+    outcome = await extract_article(client, article, config, cache)
+    if outcome.extraction is None:
+        failed = _failed(article, outcome.error or "no answer")
+        failed.usage = outcome.usage
+        return failed
+    claims, denials, events = verify_extraction(article, outcome.extraction)
+    return ArticleResult(
+        article_id=article.id,
+        source=article.source,
+        title=article.title,
+        published=article.published,
+        ok=True,
+        actors=outcome.extraction.actors,
+        claims=claims,
+        denials=denials,
+        events=events,
+        usage=outcome.usage,
+        warnings=article.warnings,
+    )
+
+
+def summarize(inputs: Iterable[Input] | Input, options: Optional[RunOptions] = None, **kw) -> Summary:
+    """Synchronous wrapper of :func:`summarize_async` (not for use inside a running event loop)."""
+    return asyncio.run(summarize_async(inputs, options, **kw))

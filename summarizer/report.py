@@ -1,0 +1,156 @@
+"""Rendering a Summary: Markdown for people (and terminals), JSON for programs.
+
+Everything that came from an article or a model is untrusted text. In Markdown it is escaped so that
+a quote cannot open a link, an image or raw HTML in whatever renders the report; JSON is escaped by
+construction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .models import MergedActor, SourceRef, Status, Summary
+
+BADGE = {
+    Status.exact: "verified",
+    Status.normalized: "verified (normalised)",
+    Status.fuzzy: "verified (fuzzy)",
+    Status.altered: "FLAGGED: altered",
+    Status.unsupported: "FLAGGED: unsupported",
+}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~])")
+
+
+def md_escape(text: str | None) -> str:
+    """Inert Markdown: special characters backslashed, line breaks folded, control characters dropped."""
+    if not text:
+        return ""
+    text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    text = " ".join(text.split())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _badge(status: Status, flagged: bool, reasons: list[str]) -> str:
+    if flagged and status not in (Status.altered, Status.unsupported):
+        return "**FLAGGED: " + md_escape("; ".join(reasons) or "check") + "**"
+    label = BADGE[status]
+    return f"**{label}**" if flagged else f"`{label}`"
+
+
+def _where(ref: SourceRef) -> str:
+    span = f" @{ref.start}-{ref.end}" if ref.start is not None else ""
+    return f"{md_escape(ref.article_id)}{span}"
+
+
+def _actor_line(a: MergedActor) -> str:
+    role = f", {md_escape(a.role)}" if a.role else ""
+    aka = f" — also: {', '.join(md_escape(x) for x in a.aliases)}" if a.aliases else ""
+    n = len(a.articles)
+    return f"- **{md_escape(a.name)}** ({a.kind}{role}){aka} — {n} article{'s' if n != 1 else ''}"
+
+
+def to_markdown(summary: Summary) -> str:
+    ok = [a for a in summary.articles if a.ok]
+    n_items = len(summary.claims) + len(summary.denials)
+    lines = [
+        f"# Summary of {len(ok)} article{'s' if len(ok) != 1 else ''}",
+        "",
+        f"{n_items} merged claims and denials, **{summary.flagged_count} flagged**; "
+        f"{len(summary.failures)} input{'s' if len(summary.failures) != 1 else ''} failed.",
+        f"Extractor: {md_escape(summary.run.extractor)}"
+        + (f", model {md_escape(summary.run.model)} at {md_escape(summary.run.endpoint)}" if summary.run.model else "")
+        + f"; {summary.usage.cached_requests}/{summary.usage.requests} requests answered from cache;"
+        f" tokens: {summary.usage.prompt_tokens} prompt + {summary.usage.completion_tokens} completion.",
+        "",
+        "## Actors",
+        "",
+    ]
+    lines += [_actor_line(a) for a in summary.actors] or ["(none)"]
+
+    lines += ["", "## Claims", ""]
+    by_speaker: dict[str, list] = {}
+    for c in summary.claims:
+        by_speaker.setdefault(c.speaker, []).append(c)
+    denial_of: dict[str, list] = {}
+    for d in summary.denials:
+        for cid in d.denies:
+            denial_of.setdefault(cid, []).append(d)
+    for speaker, claims in by_speaker.items():
+        lines.append(f"### {md_escape(speaker)}")
+        lines.append("")
+        for c in claims:
+            best = c.sources[0]
+            lines.append(f"- {_badge(c.status, c.flagged, best.reasons)} {md_escape(c.statement)} [{c.id}]")
+            for ref in c.sources:
+                mark = " ⚠ " + md_escape("; ".join(ref.reasons)) if ref.flagged else ""
+                lines.append(f"  - “{md_escape(ref.quote)}” — {_where(ref)} ({ref.status.value}){mark}")
+            for d in denial_of.get(c.id, []):
+                lines.append(f"  - denied by **{md_escape(d.speaker)}** [{d.id}]")
+        lines.append("")
+    if not summary.claims:
+        lines += ["(none)", ""]
+
+    lines += ["## Denials", ""]
+    for d in summary.denials:
+        target = f" (answers {', '.join(d.denies)})" if d.denies else " (no matching claim in these articles)"
+        lines.append(
+            f"- {_badge(d.status, d.flagged, d.sources[0].reasons)} **{md_escape(d.speaker)}** denies: "
+            f"{md_escape(d.denied)}{target} [{d.id}]"
+        )
+        for ref in d.sources:
+            mark = " ⚠ " + md_escape("; ".join(ref.reasons)) if ref.flagged else ""
+            lines.append(f"  - “{md_escape(ref.quote)}” — {_where(ref)} ({ref.status.value}){mark}")
+    if not summary.denials:
+        lines.append("(none)")
+
+    lines += ["", "## Timeline", ""]
+    for t in summary.timeline:
+        date = t.date or "undated"
+        conflict = f" — **other articles say {', '.join(t.conflict)}**" if t.conflict else ""
+        flag = ""
+        reasons = sorted({r for s in t.sources for r in s.reasons})
+        if any(s.flagged for s in t.sources):
+            flag = " ⚠ " + md_escape("; ".join(reasons))
+        srcs = ", ".join(f"{md_escape(s.article_id)} “{md_escape(s.date_text)}”" for s in t.sources)
+        lines.append(f"- **{date}** {md_escape(t.event)} ({srcs}){conflict}{flag}")
+    if not summary.timeline:
+        lines.append("(none)")
+
+    flagged = [(c.id, c.speaker, c.statement, c.sources[0]) for c in summary.claims if c.flagged]
+    flagged += [(d.id, d.speaker, d.denied, d.sources[0]) for d in summary.denials if d.flagged]
+    lines += ["", f"## Flagged ({len(flagged)})", ""]
+    for item_id, speaker, text, ref in flagged:
+        lines.append(
+            f"- [{item_id}] {md_escape(speaker)}: “{md_escape(ref.quote)}” — {ref.status.value}; "
+            f"{md_escape('; '.join(ref.reasons))} ({_where(ref)})"
+        )
+    if not flagged:
+        lines.append("(none)")
+
+    if summary.failures:
+        lines += ["", f"## Failed inputs ({len(summary.failures)})", ""]
+        lines += [f"- {md_escape(f.source)}: {md_escape(f.error)}" for f in summary.failures]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_json(summary: Summary) -> str:
+    return summary.model_dump_json(indent=2) + "\n"
+
+
+def render(summary: Summary, fmt: str) -> str:
+    if fmt == "md":
+        return to_markdown(summary)
+    if fmt == "json":
+        return to_json(summary)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def export_schemas() -> dict[str, str]:
+    """The JSON Schemas kept in ``schemas/``: file name -> text."""
+    from .models import ArticleExtraction, Summary as S, Verification
+
+    out = {}
+    for name, model in (("article_extraction", ArticleExtraction), ("summary", S), ("verification", Verification)):
+        out[f"{name}.schema.json"] = json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return out

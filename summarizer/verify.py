@@ -1,0 +1,741 @@
+"""Deterministic quote verification: find the words a claim rests on, and say how well they match.
+
+The ladder, cheapest first:
+
+1. ``exact``: the quote is a substring of the article (outside page furniture).
+2. ``normalized``: equal after folding what never changes meaning: quote and apostrophe styles, dash
+   variants, white space and line breaks, letter case, HTML entities, and leading/trailing punctuation.
+   Done on a character map of the article, so the span found points into the original text.
+3. Word alignment, for everything else. The quote and a window of the article are compared as word
+   sequences after folding British/American spelling and "can not"/"cannot"; every difference left
+   is then judged. Benign ones (a dropped article, an editorial bracket standing for words, inner
+   punctuation, an ellipsis joining nearby fragments) make it ``fuzzy``. Anything that can change
+   meaning (a negation, a number, a name, a content word, words added or left out) makes it
+   ``altered`` and is reported word by word. Too little in common is ``unsupported``.
+
+Similarity alone is not trusted anywhere: "can never be allowed" and "can be allowed" are 95% alike.
+
+The speaker check reads the attribution around the span (``X said``, ``said X``, ``according to X``,
+a pronoun resolved to the last person named) and flags a quote the text credits to someone else.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional, Sequence
+
+from rapidfuzz.distance import Indel
+
+from . import aliases
+from .models import Difference, Span, Status, Verification
+
+# ---------------------------------------------------------------------------------------------
+# Character-level normalisation with an offset map back into the original text.
+# ---------------------------------------------------------------------------------------------
+
+_CHAR_FOLD = {
+    **{c: "'" for c in "‘’‚‛′`´"},
+    **{c: '"' for c in "“”„‟″«»"},
+    **{c: "-" for c in "‐‑‒–—―−"},
+    "…": "...",
+}
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_EDGE_PUNCT = " \t\n\"'.,;:!?-()[]"
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each of its characters, the index of the original character it came from."""
+    out: list[str] = []
+    index: list[int] = []
+    i, n = 0, len(text)
+    last_space = True
+    while i < n:
+        ch = text[i]
+        width = 1
+        if ch == "&":
+            m = _ENTITY.match(text, i)
+            if m:
+                decoded = html.unescape(m.group(0))
+                if decoded != m.group(0):
+                    ch, width = decoded, len(m.group(0))
+        for piece in ch:
+            piece = _CHAR_FOLD.get(piece, piece)
+            if piece.isspace():
+                if not last_space:
+                    out.append(" ")
+                    index.append(i)
+                    last_space = True
+                continue
+            for c in piece.casefold():
+                out.append(c)
+                index.append(i)
+            last_space = False
+        i += width
+    if out and out[-1] == " ":
+        out.pop()
+        index.pop()
+    return "".join(out), index
+
+
+def normalize(text: str) -> str:
+    return normalize_with_map(text)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Words: spelling-folded tokens with their original spans.
+# ---------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:['’‘][^\W_]+)*(?:[.,][0-9]+)*", re.U)
+ARTICLES = frozenset({"a", "an", "the"})
+NEGATIONS = frozenset(
+    {"not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "without", "cannot", "unable", "non"}
+)
+# Spelling folds for whole words: a list for irregular pairs, rules for the regular patterns.
+_SPELLING_WORDS = {
+    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
+    "grey": "gray", "tyre": "tire", "kerb": "curb", "cheque": "check", "aluminium": "aluminum",
+    "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "storey": "story", "sceptical": "skeptical",
+    "judgement": "judgment", "ageing": "aging", "travelled": "traveled", "travelling": "traveling",
+    "cancelled": "canceled", "cancelling": "canceling", "labelled": "labeled", "modelling": "modeling",
+    "counselling": "counseling", "fuelling": "fueling", "fuelled": "fueled", "signalled": "signaled",
+    "whilst": "while", "amongst": "among", "towards": "toward", "afterwards": "afterward",
+    "centre": "center", "centres": "centers", "theatre": "theater", "metre": "meter", "metres": "meters",
+    "litre": "liter", "litres": "liters", "fibre": "fiber", "calibre": "caliber", "sombre": "somber",
+}
+_OUR = re.compile(r"^(.{2,})our(s|ed|ing|ite|ites|able|er|ers)?$")
+_OUR_KEEP = frozenset({"four", "pour", "tour", "your", "hour", "sour", "flour", "dour", "contour", "detour",
+                       "devour", "amour", "velour", "troubadour", "tours", "hours", "yours", "ours", "fours",
+                       "pours", "toured", "touring", "poured", "pouring", "devoured", "scour", "scoured"})
+_ISE = re.compile(r"^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$")
+_ISE_KEEP = frozenset({"advertise", "advertised", "advertises", "advertising", "advise", "advised", "advises",
+                       "advising", "arise", "arises", "arising", "comprise", "comprised", "comprises",
+                       "compromise", "compromised", "compromises", "compromising", "despise", "despised",
+                       "devise", "devised", "disguise", "disguised", "enterprise", "enterprises", "excise",
+                       "exercise", "exercised", "exercises", "exercising", "expertise", "franchise",
+                       "improvise", "improvised", "merchandise", "premise", "premises", "promise", "promised",
+                       "promises", "promising", "revise", "revised", "revises", "revising", "supervise",
+                       "supervised", "supervising", "surmise", "surprise", "surprised", "surprises",
+                       "surprising", "televise", "televised", "precise", "concise", "paradise", "noise",
+                       "noises", "raise", "raised", "raises", "raising", "praise", "praised", "poise",
+                       "poised", "wise", "otherwise", "likewise", "clockwise", "rise", "risen", "rises",
+                       "rising", "cruise", "cruises", "guise", "bruise", "chinese", "louise", "denise",
+                       "elise", "lise", "vise", "demise", "incise", "incised", "circumcise", "chastise",
+                       "reprise", "treatise", "mortise", "valise", "anise", "expertise", "prise"})
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    """One form per British/American spelling pair, so 'programmes' and 'programs' compare equal."""
+    w = word.lower().replace("’", "'").replace("‘", "'")
+    if w in _SPELLING_WORDS:
+        return _SPELLING_WORDS[w]
+    if w.endswith("programme") or w.endswith("programmes"):
+        return w.replace("programme", "program")
+    if w.startswith("organis") or "organis" in w:
+        return w.replace("organis", "organiz")
+    m = _OUR.match(w)
+    if m and w not in _OUR_KEEP:
+        return m.group(1) + "or" + (m.group(2) or "")
+    m = _ISE.match(w)
+    if m and w not in _ISE_KEEP:
+        return m.group(1) + "iz" + m.group(2)
+    if w.startswith("analys") or w.startswith("paralys"):
+        return w.replace("lys", "lyz", 1)
+    if w.endswith("lled") or w.endswith("lling"):
+        base = w[: -4] if w.endswith("lled") else w[:-5]
+        if base.endswith(("ve", "ce", "ue", "na", "ta", "ne", "ode", "abe", "ue", "uel", "ia")):
+            return base + ("led" if w.endswith("lled") else "ling")
+    return w
+
+
+@dataclass(frozen=True)
+class Tok:
+    key: str  # folded form used for comparison
+    text: str  # as written
+    start: int
+    end: int
+    bracket: bool  # inside [...] or (...)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    brackets = _bracket_ranges(text)
+    toks: list[Tok] = []
+    for m in _WORD.finditer(text):
+        inside = any(a <= m.start() < b for a, b in brackets)
+        toks.append(Tok(spelling_key(m.group(0)), m.group(0), m.start() + offset, m.end() + offset, inside))
+    return _join_cannot(toks)
+
+
+def _bracket_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\[[^\[\]]{1,80}\]|\([^()]{1,80}\)", text)]
+
+
+def _join_cannot(toks: list[Tok]) -> list[Tok]:
+    """'can not' and 'cannot' are the same word."""
+    out: list[Tok] = []
+    for t in toks:
+        if t.key == "not" and out and out[-1].key == "can" and t.start - out[-1].end <= 2:
+            prev = out.pop()
+            out.append(Tok("cannot", prev.text + " " + t.text, prev.start, t.end, prev.bracket))
+        else:
+            out.append(t)
+    return out
+
+
+def is_negation(key: str) -> bool:
+    return key in NEGATIONS or key.endswith("n't")
+
+
+def is_number(tok: Tok) -> bool:
+    return any(c.isdigit() for c in tok.key) or tok.key in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
+    "thousand million billion trillion dozen first second third fourth fifth half".split()
+)
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Prepared sources.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    """An article text prepared once for many checks (normalised copy, words, word index)."""
+
+    text: str
+    excluded: tuple[tuple[int, int], ...] = ()
+    norm: str = ""
+    norm_map: list[int] = field(default_factory=list)
+    toks: list[Tok] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=dict)
+    ids: list[int] = field(default_factory=list)
+    vocab: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def prepare(cls, text: str, excluded: Iterable[Span | tuple[int, int]] = ()) -> "Source":
+        ex = tuple(sorted((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in excluded))
+        src = cls(text=text, excluded=ex)
+        src.norm, src.norm_map = normalize_with_map(text)
+        src.toks = [t for t in tokenize(text) if not src._in_excluded(t.start, t.end)]
+        for i, t in enumerate(src.toks):
+            src.index.setdefault(t.key, []).append(i)
+            src.ids.append(src.vocab.setdefault(t.key, len(src.vocab)))
+        return src
+
+    def _in_excluded(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.excluded)
+
+
+_PREPARED: dict[tuple[int, str], Source] = {}
+
+
+def prepared(text: str, excluded: Iterable[Span | tuple[int, int]] = ()) -> Source:
+    """A Source for this text, reused across the checks of one article (small bounded memo)."""
+    ex = tuple(sorted((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in excluded))
+    key = (hash(text), repr(ex))
+    src = _PREPARED.get(key)
+    if src is None or src.text != text:
+        if len(_PREPARED) > 64:
+            _PREPARED.clear()
+        src = _PREPARED[key] = Source.prepare(text, ex)
+    return src
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching.
+# ---------------------------------------------------------------------------------------------
+
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…|\[\s*(?:\.\.\.|…)\s*\]|\(\s*(?:\.\.\.|…)\s*\))\s*")
+MAX_FRAGMENT_GAP = 400  # characters between consecutive ellipsis fragments ("close together")
+MIN_SUPPORT = 0.5  # share of the quote's words that must align for a span to count as found
+
+
+@dataclass
+class Alignment:
+    start: int
+    end: int
+    matched_words: int
+    quote_words: int
+    diffs: list[Difference]
+    tok_start: int
+    tok_end: int
+
+    @property
+    def score(self) -> float:
+        return self.matched_words / self.quote_words if self.quote_words else 0.0
+
+
+def _exact(src: Source, quote: str) -> Optional[tuple[int, int]]:
+    pos = src.text.find(quote)
+    while pos != -1:
+        if not src._in_excluded(pos, pos + len(quote)):
+            return pos, pos + len(quote)
+        pos = src.text.find(quote, pos + 1)
+    return None
+
+
+def _normalized(src: Source, quote: str) -> Optional[tuple[int, int]]:
+    nq = normalize(html.unescape(quote)).strip(_EDGE_PUNCT)
+    if len(nq) < 2:
+        return None
+    pos = src.norm.find(nq)
+    while pos != -1:
+        start = src.norm_map[pos]
+        end = src.norm_map[pos + len(nq) - 1] + 1
+        # include a multi-character source unit (an entity) the last char came from
+        m = _ENTITY.match(src.text, end - 1) if src.text[end - 1] == "&" else None
+        if m:
+            end = m.end()
+        if not src._in_excluded(start, end):
+            return start, end
+        pos = src.norm.find(nq, pos + 1)
+    return None
+
+
+def _candidates(src: Source, q: list[Tok], after: int, limit: int = 4) -> list[int]:
+    """Likely source offsets (in words) where the quote starts: each shared word votes."""
+    votes: Counter[int] = Counter()
+    n_src = len(src.toks)
+    common_cap = max(50, n_src // 20)
+    for j, t in enumerate(q):
+        hits = src.index.get(t.key)
+        if not hits:
+            continue
+        if len(hits) > common_cap and len(q) > 3:
+            continue  # a very common word says little about where the quote is
+        weight = 1 if t.key in ARTICLES or len(t.key) <= 2 else 2
+        for p in hits:
+            if p >= after:
+                votes[p - j] += weight
+    return [o for o, _ in votes.most_common(limit)]
+
+
+def _align_at(src: Source, q: list[Tok], offset: int) -> Optional[Alignment]:
+    slack = max(3, len(q) // 3)
+    lo = max(0, offset - slack)
+    hi = min(len(src.toks), offset + len(q) + slack)
+    if lo >= hi:
+        return None
+    window = src.ids[lo:hi]
+    local: dict[str, int] = {}
+    qids = [src.vocab.get(t.key, -1 - local.setdefault(t.key, len(local))) for t in q]
+    ops = list(Indel.opcodes(qids, window))
+    # trim source-only runs at both ends: the span is from the first to the last aligned word
+    while ops and ops[0].tag == "insert":
+        ops.pop(0)
+    while ops and ops[-1].tag == "insert":
+        ops.pop()
+    if not ops:
+        return None
+    equal = [op for op in ops if op.tag == "equal"]
+    if not equal:
+        return None
+    first_src = lo + equal[0].dest_start
+    last_src = lo + equal[-1].dest_end - 1
+    matched = sum(op.src_end - op.src_start for op in equal)
+    diffs = _judge(src, q, ops, lo, first_src, last_src)
+    return Alignment(
+        start=src.toks[first_src].start,
+        end=src.toks[last_src].end,
+        matched_words=matched,
+        quote_words=len(q),
+        diffs=diffs,
+        tok_start=first_src,
+        tok_end=last_src + 1,
+    )
+
+
+def _judge(src: Source, q: list[Tok], ops, lo: int, first_src: int, last_src: int) -> list[Difference]:
+    """Name every difference and say whether it can change meaning.
+
+    Indel opcodes say 'delete' for quote words missing from the source and 'insert' for source words
+    missing from the quote; a delete next to an insert is a replacement.
+    """
+    diffs: list[Difference] = []
+    i = 0
+    merged = []
+    while i < len(ops):
+        op = ops[i]
+        if op.tag == "equal":
+            i += 1
+            continue
+        qs, qe, ss, se = op.src_start, op.src_end, op.dest_start, op.dest_end
+        while i + 1 < len(ops) and ops[i + 1].tag != "equal":
+            i += 1
+            qe = max(qe, ops[i].src_end)
+            se = max(se, ops[i].dest_end)
+            qs = min(qs, ops[i].src_start)
+            ss = min(ss, ops[i].dest_start)
+        merged.append((qs, qe, ss, se))
+        i += 1
+    for qs, qe, ss, se in merged:
+        qw = q[qs:qe]
+        a, b = max(lo + ss, first_src), min(lo + se, last_src + 1)
+        sw = src.toks[a:b] if b > a else []
+        diffs.append(_classify(qw, sw))
+    return diffs
+
+
+def _text(toks: Sequence[Tok]) -> str:
+    return " ".join(t.text for t in toks)
+
+
+def _classify(qw: list[Tok], sw: list[Tok]) -> Difference:
+    qt, st = _text(qw), _text(sw)
+    q_core = [t for t in qw if t.key not in ARTICLES and not t.bracket]
+    s_core = [t for t in sw if t.key not in ARTICLES and not t.bracket]
+    q_br = [t for t in qw if t.bracket]
+    s_br = [t for t in sw if t.bracket]
+    if not q_core and not s_core:
+        if q_br or s_br:
+            return Difference(kind="bracket", benign=True, quote=qt, source=st)
+        return Difference(kind="article", benign=True, quote=qt, source=st)
+    # an editorial bracket in the quote standing in for a few source words: "(North Korea)" for "the DPRK"
+    if q_br and not q_core and len(sw) <= 6:
+        return Difference(kind="bracket", benign=True, quote=qt, source=st)
+    if any(is_negation(t.key) for t in q_core) != any(is_negation(t.key) for t in s_core) or (
+        [t.key for t in q_core if is_negation(t.key)] != [t.key for t in s_core if is_negation(t.key)]
+    ):
+        return Difference(kind="negation", benign=False, quote=qt, source=st)
+    if any(is_number(t) or t.key in _MONTH_WORDS for t in q_core + s_core):
+        return Difference(kind="number", benign=False, quote=qt, source=st)
+    if any(t.text[:1].isupper() for t in q_core + s_core if t is not (qw[0] if qw else None)) and any(
+        t.text[:1].isupper() for t in (q_core or s_core)
+    ):
+        return Difference(kind="name", benign=False, quote=qt, source=st)
+    if not s_core:
+        return Difference(kind="added", benign=False, quote=qt, source=st)
+    if not q_core:
+        return Difference(kind="omitted", benign=False, quote=qt, source=st)
+    return Difference(kind="word", benign=False, quote=qt, source=st)
+
+
+def _fragments(quote: str) -> list[str]:
+    parts = [p for p in _ELLIPSIS.split(quote) if p and p.strip(_EDGE_PUNCT)]
+    return parts or [quote]
+
+
+def _align_fragment(src: Source, frag: str, after_tok: int, not_before: int) -> Optional[Alignment]:
+    q = tokenize(frag)
+    if not q:
+        return None
+    best: Optional[Alignment] = None
+    for offset in _candidates(src, q, after_tok):
+        al = _align_at(src, q, offset)
+        if al is None or al.start < not_before:
+            continue
+        key = (al.score, -sum(not d.benign for d in al.diffs), -len(al.diffs))
+        if best is None or key > (best.score, -sum(not d.benign for d in best.diffs), -len(best.diffs)):
+            best = al
+    return best
+
+
+def locate(src: Source, quote: str) -> tuple[Status, float, Optional[tuple[int, int]], list[Difference]]:
+    """Find the quote: status, score, span in the original text, and the differences."""
+    if not quote or not quote.strip():
+        return Status.unsupported, 0.0, None, []
+    span = _exact(src, quote)
+    if span:
+        return Status.exact, 1.0, span, []
+    span = _normalized(src, quote)
+    if span:
+        return Status.normalized, 1.0, span, []
+
+    frags = _fragments(quote)
+    aligned: list[Alignment] = []
+    diffs: list[Difference] = []
+    after_tok, not_before = 0, 0
+    for k, frag in enumerate(frags):
+        al = _align_fragment(src, frag, after_tok if k else 0, not_before)
+        if al is None:
+            return Status.unsupported, 0.0, None, []
+        if aligned and al.start - aligned[-1].end > MAX_FRAGMENT_GAP:
+            return Status.unsupported, 0.0, None, [
+                Difference(kind="ellipsis", benign=False, quote=frag, source="(only found far from the rest)")
+            ]
+        aligned.append(al)
+        diffs.extend(al.diffs)
+        after_tok, not_before = al.tok_end, al.end
+    if len(aligned) > 1:
+        diffs.insert(0, Difference(kind="ellipsis", benign=True, quote="...", source="(omitted words)"))
+    matched = sum(a.matched_words for a in aligned)
+    total = sum(a.quote_words for a in aligned)
+    score = matched / total if total else 0.0
+    span = (aligned[0].start, aligned[-1].end)
+    harmful = [d for d in diffs if not d.benign]
+    too_short = total <= 2 and harmful
+    if score < MIN_SUPPORT or too_short or len(harmful) > max(2, total // 6):
+        return Status.unsupported, round(score, 3), None, harmful
+    if not diffs or all(d.benign for d in diffs):
+        # every word aligned and nothing but punctuation differs: still not a character-level match
+        if not diffs:
+            diffs = [Difference(kind="punctuation", benign=True, quote="", source="")]
+        return Status.fuzzy, round(score, 3), span, diffs
+    return Status.altered, round(score, 3), span, diffs
+
+
+# ---------------------------------------------------------------------------------------------
+# Speaker.
+# ---------------------------------------------------------------------------------------------
+
+_SPEECH = (
+    r"said|says|say|added|adds|stated|states|told|tells|warned|warns|noted|notes|claimed|claims|"
+    r"argued|insisted|insists|explained|wrote|declared|announced|stressed|emphasi[sz]ed|underlined|"
+    r"acknowledged|continued|asked|replied|denied|rejected|called|urged|remarked"
+)
+_NAME = r"(?:[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|of|de|al|bin|van|von|der|the)){0,5})"
+_ATTR_AFTER = re.compile(rf"^[\s,.”\"']*(?:(?P<name1>{_NAME})\s+(?:{_SPEECH})\b|(?:{_SPEECH})\s+(?P<name2>{_NAME}))")
+_ATTR_PRONOUN = re.compile(rf"\b(?:he|she|they|it)\s+(?:also\s+|further\s+)?(?:{_SPEECH})\b", re.I)
+_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME})")
+_BEFORE_COLON = re.compile(rf"(?P<name>{_NAME})[^.“”\"]{{0,120}}?\b(?:{_SPEECH})\b[^.“”\"]{{0,40}}$")
+_PERSONISH = re.compile(rf"(?P<name>{_NAME})")
+_NOT_SPEAKERS = frozenset(
+    {"The", "This", "That", "It", "He", "She", "They", "We", "I", "But", "And", "While", "When", "In", "On",
+     "At", "As", "After", "Before", "Meanwhile", "Earlier", "Obviously", "There", "Both", "Other", "Previously",
+     "During", "Along", "Details", "Source", "Background", "Trying", "Not", "Recently"}
+)
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, (len(text) if b == -1 else b)
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    m = None
+    for m in re.finditer(r"[.!?][”\"’']?\s+(?=[“\"A-Z])", text[floor:pos]):
+        pass
+    return floor + (m.end() if m else 0)
+
+
+def _name_forms(names: Iterable[str]) -> list[str]:
+    forms: set[str] = set()
+    for name in names:
+        if not name or not name.strip():
+            continue
+        name = name.strip()
+        for f in aliases.all_forms(name):
+            forms.add(f)
+        words = [w for w in re.split(r"\s+", name) if w]
+        if len(words) >= 2 and words[-1][:1].isupper() and name == aliases.all_forms(name)[0] and not aliases.lookup(name):
+            forms.add(words[-1])  # surname alone
+    return sorted(forms, key=len, reverse=True)
+
+
+def _mentions(text: str, forms: list[str]) -> list[tuple[int, int]]:
+    found = []
+    for f in forms:
+        for m in re.finditer(rf"(?<![\w]){re.escape(f)}(?![a-z])", text):
+            found.append((m.start(), m.end()))
+    return found
+
+
+@dataclass
+class SpeakerCheck:
+    found: Optional[bool]
+    credited_to: Optional[str] = None
+
+
+def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str]) -> SpeakerCheck:
+    """Does the text credit [start, end) to one of ``speaker_names``? And if not, to whom?"""
+    forms = _name_forms(speaker_names)
+    if not forms:
+        return SpeakerCheck(None)
+    pa, pb = _paragraph(text, start, end)
+    sa = _sentence_start(text, start, pa)
+    # the attribution around the quote: its sentence, and what directly follows it in the paragraph
+    after = text[end : min(pb, end + 160)]
+    before = text[sa:start]
+    window_hits = [h for h in _mentions(text[sa:pb], forms) if not (start - sa <= h[0] < end - sa)]
+    credited: Optional[str] = None
+    m = _ATTR_AFTER.match(after)
+    if m:
+        credited = m.group("name1") or m.group("name2")
+    if credited is None:
+        m = _ACCORDING.search(after) or _ACCORDING.search(before)
+        if m:
+            credited = m.group("name")
+    if credited is None:
+        m = _BEFORE_COLON.search(before)
+        if m and m.group("name").split()[0] not in _NOT_SPEAKERS:
+            credited = m.group("name")
+    if credited and credited.split()[0] in _NOT_SPEAKERS:
+        credited = None
+    if credited:
+        if _matches_any(credited, forms):
+            return SpeakerCheck(True)
+        # "Kwon Jong Gun, director general of ..., said" — the name we caught may be the title's tail
+        if window_hits and _credit_in_clause(text, sa, start, end, pb, forms):
+            return SpeakerCheck(True)
+        return SpeakerCheck(False, credited)
+    if window_hits:
+        return SpeakerCheck(True)
+    # a pronoun attribution ("he added") or a quote standing alone: the last person named before it
+    if _ATTR_PRONOUN.search(after[:60]) or _ATTR_PRONOUN.search(before) or not before.strip():
+        last = _last_named_before(text, sa, forms)
+        if last is True:
+            return SpeakerCheck(True)
+        if isinstance(last, str):
+            return SpeakerCheck(False, last)
+    # reported speech around it, further back in the paragraph
+    if _mentions(text[pa:sa], forms):
+        return SpeakerCheck(True)
+    return SpeakerCheck(False)
+
+
+def _matches_any(name: str, forms: list[str]) -> bool:
+    fn = aliases.fold(name)
+    for f in forms:
+        ff = aliases.fold(f)
+        if fn == ff or fn.endswith(" " + ff) or ff.endswith(" " + fn) or fn.startswith(ff + " "):
+            return True
+        # a lone family name that leads the full name, as in Korean and Chinese names ("Kwon" for "Kwon Jong Gun")
+        if " " not in fn and ff.startswith(fn + " ") and len(fn) > 2:
+            return True
+    return False
+
+
+def _credit_in_clause(text: str, sa: int, start: int, end: int, pb: int, forms: list[str]) -> bool:
+    clause = text[end:pb] + " " + text[sa:start]
+    return bool(_mentions(clause, forms))
+
+
+def _last_named_before(text: str, pos: int, forms: list[str]):
+    """True if the last speaker-like name before ``pos`` is one of ``forms``; else that name, or None."""
+    look = text[max(0, pos - 1200) : pos]
+    hits = _mentions(look, forms)
+    last_ours = max((h[1] for h in hits), default=-1)
+    last_other = None
+    for m in re.finditer(rf"(?P<name>{_NAME})\s+(?:{_SPEECH})\b|(?:{_SPEECH})\s+(?P<n2>{_NAME})", look):
+        name = m.group("name") or m.group("n2")
+        if name.split()[0] in _NOT_SPEAKERS:
+            continue
+        if not _matches_any(name, forms):
+            last_other = (m.end(), name)
+    if last_ours >= 0 and (last_other is None or last_ours >= last_other[0] - 80):
+        return True
+    if last_other is not None:
+        return last_other[1]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry points.
+# ---------------------------------------------------------------------------------------------
+
+
+def verify_quote(
+    text: str | Source,
+    quote: str,
+    speaker: Optional[Sequence[str] | str] = None,
+    excluded: Iterable[Span | tuple[int, int]] = (),
+) -> Verification:
+    """Verify one quote against a source text. ``speaker`` is a name or all names of the claimed speaker."""
+    src = text if isinstance(text, Source) else prepared(text, excluded)
+    status, score, span, diffs = locate(src, quote)
+    reasons: list[str] = []
+    speaker_found = None
+    credited_to = None
+    if span is None:
+        reasons.append("no matching words in the article" if not diffs else "the article does not say this")
+    elif status is Status.altered:
+        kinds = sorted({d.kind for d in diffs if not d.benign})
+        reasons.append("quote differs from the article in meaning (" + ", ".join(kinds) + ")")
+    if span is not None and speaker:
+        names = [speaker] if isinstance(speaker, str) else list(speaker)
+        sc = check_speaker(src.text, span[0], span[1], names)
+        speaker_found, credited_to = sc.found, sc.credited_to
+        if sc.found is False and sc.credited_to:
+            reasons.append(f"the article credits these words to {sc.credited_to}, not {names[0]}")
+    flagged = bool(reasons)
+    return Verification(
+        status=status,
+        score=score,
+        start=span[0] if span else None,
+        end=span[1] if span else None,
+        matched=src.text[span[0] : span[1]] if span else None,
+        differences=diffs,
+        speaker_found=speaker_found,
+        credited_to=credited_to,
+        flagged=flagged,
+        reasons=reasons,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# A whole article's extraction.
+# ---------------------------------------------------------------------------------------------
+
+
+def _names_for(speaker: str, actors) -> list[str]:
+    """The speaker and every name the extraction gives the same actor."""
+    fs = aliases.fold(speaker)
+    for a in actors:
+        forms = [a.name, *a.aliases]
+        if any(aliases.fold(f) == fs for f in forms):
+            return [speaker, *[f for f in forms if f != speaker]]
+    return [speaker]
+
+
+def verify_event(src: Source, event, published: Optional[str]):
+    """Locate the date as written and read it ourselves.
+
+    Returns the verification and the (date, precision) the timeline should use: our own reading
+    when the text supports one, none when the date is relative and the article is undated (a guess
+    is not a date), and the model's otherwise.
+    """
+    from . import dates
+
+    base = verify_quote(src, event.date_text)
+    diffs, reasons = list(base.differences), list(base.reasons)
+    date, precision = event.date, event.precision
+    if base.start is not None:
+        sentence_a = _sentence_start(src.text, base.start, _paragraph(src.text, base.start, base.end)[0])
+        stop = src.text.find(".", base.end)
+        sentence = src.text[sentence_a : stop + 1 if stop != -1 else len(src.text)]
+        ours = dates.resolve(event.date_text, dates.parse_iso(published), future=dates.looks_future(sentence))
+        if ours is not None:
+            if event.date and not dates.same_at_precision(ours.iso, event.date):
+                diffs.append(Difference(kind="date", benign=False, quote=event.date, source=ours.iso))
+                reasons.append(f"'{event.date_text}' is {ours.iso} here, not {event.date}")
+            date, precision = ours.iso, ours.precision
+        elif not published and dates.find_absolute(event.date_text) is None:
+            if event.date:
+                reasons.append(f"'{event.date_text}' cannot be dated: the article states no publication date")
+            date, precision = None, None
+    verification = base.model_copy(update={"differences": diffs, "reasons": reasons, "flagged": bool(reasons)})
+    return verification, date, precision
+
+
+def verify_extraction(article, extraction):
+    """Verified claims, denials and events of one article (models from ``summarizer.models``)."""
+    from .models import VerifiedClaim, VerifiedDenial, VerifiedEvent
+
+    src = prepared(article.text, article.boilerplate)
+    claims = [
+        VerifiedClaim(**c.model_dump(), verification=verify_quote(src, c.quote, _names_for(c.speaker, extraction.actors)))
+        for c in extraction.claims
+    ]
+    denials = [
+        VerifiedDenial(**d.model_dump(), verification=verify_quote(src, d.quote, _names_for(d.speaker, extraction.actors)))
+        for d in extraction.denials
+    ]
+    events = []
+    for e in extraction.events:
+        verification, date, precision = verify_event(src, e, article.published)
+        events.append(
+            VerifiedEvent(**{**e.model_dump(), "date": date, "precision": precision}, verification=verification)
+        )
+    return claims, denials, events
