@@ -157,6 +157,9 @@ def resolve(text: str, published: Optional[date], future: bool = False) -> Optio
             y, mo = _shift_month(published.year, published.month, 1)
             return Resolved(f"{y:04d}-{mo:02d}", "month")
         if re.search(r"\blast year\b", low):
+            m = re.search(rf"\b{_MONTH}", low)
+            if m:
+                return Resolved(f"{published.year - 1:04d}-{_month(m['mon']):02d}", "month")
             return Resolved(f"{published.year - 1:04d}", "year")
         if re.search(r"\bthis year\b", low):
             return Resolved(f"{published.year:04d}", "year")

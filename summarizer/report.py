@@ -117,15 +117,21 @@ def to_markdown(summary: Summary) -> str:
     if not summary.timeline:
         lines.append("(none)")
 
-    flagged = [(c.id, c.speaker, c.statement, c.sources[0]) for c in summary.claims if c.flagged]
-    flagged += [(d.id, d.speaker, d.denied, d.sources[0]) for d in summary.denials if d.flagged]
-    lines += ["", f"## Flagged ({len(flagged)})", ""]
-    for item_id, speaker, text, ref in flagged:
+    flagged = [(c.id, c.speaker, ref) for c in summary.claims for ref in c.sources if ref.flagged]
+    flagged += [(d.id, d.speaker, ref) for d in summary.denials for ref in d.sources if ref.flagged]
+    dated = [(t, s) for t in summary.timeline for s in t.sources if s.flagged]
+    lines += ["", f"## Flagged ({len(flagged) + len(dated)})", ""]
+    for item_id, speaker, ref in flagged:
         lines.append(
             f"- [{item_id}] {md_escape(speaker)}: “{md_escape(ref.quote)}” — {ref.status.value}; "
             f"{md_escape('; '.join(ref.reasons))} ({_where(ref)})"
         )
-    if not flagged:
+    for t, src in dated:
+        lines.append(
+            f"- [timeline] {md_escape(t.event)}: “{md_escape(src.date_text)}” — "
+            f"{md_escape('; '.join(src.reasons))} ({md_escape(src.article_id)})"
+        )
+    if not flagged and not dated:
         lines.append("(none)")
 
     if summary.failures:

@@ -494,7 +494,8 @@ _SPEECH = (
     r"argued|insisted|insists|explained|wrote|declared|announced|stressed|emphasi[sz]ed|underlined|"
     r"acknowledged|continued|asked|replied|denied|rejected|called|urged|remarked"
 )
-_NAME = r"(?:[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|of|de|al|bin|van|von|der|the)){0,5})"
+_NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'-]+)"
+_NAME = rf"(?:{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|of|de|al|bin|van|von|der|the)){{0,5}})"
 _ATTR_AFTER = re.compile(rf"^[\s,.”\"']*(?:(?P<name1>{_NAME})\s+(?:{_SPEECH})\b|(?:{_SPEECH})\s+(?P<name2>{_NAME}))")
 _ATTR_PRONOUN = re.compile(rf"\b(?:he|she|they|it)\s+(?:also\s+|further\s+)?(?:{_SPEECH})\b", re.I)
 _ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME})")
@@ -534,10 +535,30 @@ def _name_forms(names: Iterable[str]) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
+_TITLES = frozenset(
+    "secretary general secretary-general president minister director spokesman spokeswoman leader chairman "
+    "chief ambassador senator governor mr mrs ms dr sir premier chancellor commander coordinator".split()
+)
+
+
+def _inside_other_name(text: str, start: int, end: int) -> bool:
+    """'Jong' in 'Kwon Jong Gun' is not a mention of Kim Yo Jong: a capitalised neighbour that is
+    not a title makes a single word part of a longer name."""
+    before = re.search(r"([A-Z][\w’'-]*)[ ]$", text[max(0, start - 30) : start])
+    after = re.match(r"[ ]([A-Z][\w’'-]*)", text[end : end + 30])
+    for m in (before, after):
+        if m and m.group(1).lower().strip("’'") not in _TITLES and m.group(1) not in _NOT_SPEAKERS:
+            return True
+    return False
+
+
 def _mentions(text: str, forms: list[str]) -> list[tuple[int, int]]:
     found = []
     for f in forms:
+        single = " " not in f.strip()
         for m in re.finditer(rf"(?<![\w]){re.escape(f)}(?![a-z])", text):
+            if single and f[:1].isupper() and _inside_other_name(text, m.start(), m.end()):
+                continue
             found.append((m.start(), m.end()))
     return found
 
@@ -553,6 +574,9 @@ def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str])
     forms = _name_forms(speaker_names)
     if not forms:
         return SpeakerCheck(None)
+    inner = _attribution_inside(text[start:end], forms)
+    if inner is not None:
+        return inner
     pa, pb = _paragraph(text, start, end)
     sa = _sentence_start(text, start, pa)
     # the attribution around the quote: its sentence, and what directly follows it in the paragraph
@@ -593,6 +617,29 @@ def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str])
     if _mentions(text[pa:sa], forms):
         return SpeakerCheck(True)
     return SpeakerCheck(False)
+
+
+_INNER_ATTR = re.compile(
+    rf"(?P<name>{_NAME})(?:[^.;“”\"]{{0,80}}?)\s+(?:has\s+|have\s+|had\s+|also\s+|further\s+)?(?:{_SPEECH})\b"
+    rf"|according\s+to\s+(?:[a-z]+\s+){{0,4}}(?P<name2>{_NAME})"
+)
+
+
+_SPEECH_AHEAD = re.compile(
+    rf"^[^.;“”\"]{{0,80}}?\b(?:has\s+|have\s+|had\s+|also\s+|further\s+)?(?:{_SPEECH})\b"
+)
+
+
+def _attribution_inside(span: str, forms: list[str]) -> Optional[SpeakerCheck]:
+    """Reported speech carries its own attribution ('Park said that ...', '..., according to X')."""
+    for a, b in _mentions(span, forms):
+        if _SPEECH_AHEAD.match(span[b:]) or re.search(r"according\s+to\s+(?:[a-z]+\s+){0,4}$", span[:a]):
+            return SpeakerCheck(True)
+    for m in _INNER_ATTR.finditer(span):
+        name = m.group("name") or m.group("name2")
+        if name.split()[0] not in _NOT_SPEAKERS:
+            return SpeakerCheck(False, name)
+    return None
 
 
 def _matches_any(name: str, forms: list[str]) -> bool:

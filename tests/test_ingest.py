@@ -1,0 +1,87 @@
+import json
+
+from summarizer.ingest import IngestError, find_boilerplate, find_published, read_articles, text_for_model
+from tests.conftest import SEEDS
+
+
+def by_id(items):
+    return {a.id: a for a in items if not isinstance(a, IngestError)}
+
+
+def test_seed_text_is_kept_byte_for_byte(seed_articles):
+    for art in seed_articles:
+        assert art.text == (SEEDS / f"{art.id}.txt").read_text(encoding="utf-8")
+
+
+def test_publication_dates_in_the_three_seed_forms(seed_articles):
+    got = {a.id[:3]: (a.published, a.published_text) for a in seed_articles}
+    assert got["000"] == ("2023-01-29", "2023-01-29")
+    assert got["002"] == ("2023-01-30", "Jan 30, 2023")
+    assert got["004"][0] == "2024-06-19" and got["004"][1].startswith("Wednesday, 19 June 2024")
+    # 001 cites "March 25, 2022" in its body and 003 states no date: neither is a publication date
+    assert got["001"] == (None, None)
+    assert got["003"] == (None, None)
+
+
+def test_boilerplate_lines_are_marked_and_not_sent(seed_articles):
+    arts = {a.id[:3]: a for a in seed_articles}
+    marked = {k: [a.text[s.start:s.end] for s in a.boilerplate] for k, a in arts.items()}
+    assert "Advertisement" in marked["003"]
+    assert "To suggest a correction or clarification, write to us here" in marked["003"]
+    assert "Support Us" in marked["004"] and "Support UP or become our patron!" in marked["004"]
+    # the related-story block about the Kerek people is not part of the story
+    assert any("Kerek people" in m for m in marked["003"])
+    sent = text_for_model(arts["003"].text, arts["003"].boilerplate)
+    assert "Kerek" not in sent and "Advertisement" not in sent
+    assert "Pyongyang has repeatedly denied allegations" in sent  # story text right after the block stays
+
+
+def test_boilerplate_keeps_story_lines():
+    text = "Advertisement\nThe minister said the talks failed.\nShare this article\nRead more:\n"
+    spans = find_boilerplate(text)
+    assert [text[s.start:s.end] for s in spans] == ["Advertisement", "Share this article", "Read more:"]
+
+
+def test_find_published_ignores_body_dates():
+    assert find_published("Officials met on March 3, 2021 to discuss the plan.\nMore text") == (None, None)
+    assert find_published("Published: 5 May 2021\nBody")[0] == "2021-05-05"
+
+
+def test_reads_md_html_jsonl_and_folders(tmp_path):
+    (tmp_path / "a.md").write_text("# Title here\n\nJan 2, 2024\n\nBody text said X.", encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        "<html><head><title>T</title><style>p{}</style></head><body><script>alert(1)</script>"
+        "<p>Hello &amp; welcome.</p></body></html>", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(
+        json.dumps({"id": "x1", "text": "Some text.", "published": "2024-03-01", "url": "http://e/x"}) + "\n"
+        + "not json\n" + json.dumps({"id": "x2"}) + "\n", encoding="utf-8")
+    items = list(read_articles([tmp_path]))
+    arts = by_id(items)
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert arts["a"].title == "Title here" and arts["a"].published == "2024-01-02"
+    assert arts["b"].text == "Hello & welcome." and arts["b"].title == "T"
+    assert arts["x1"].published == "2024-03-01" and arts["x1"].url == "http://e/x"
+    assert [e.source for e in errors] == [f"{tmp_path / 'c.jsonl'}:2", f"{tmp_path / 'c.jsonl'}:3"]
+    assert "line 2 is not valid JSON" in errors[0].error
+
+
+def test_bad_inputs_are_reported_one_line_each(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n\t\n", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02abc")
+    (tmp_path / "empty_dir").mkdir()
+    items = list(read_articles([tmp_path / "empty.txt", tmp_path / "latin1.txt", tmp_path / "bin.txt",
+                                tmp_path / "missing.txt", tmp_path / "empty_dir"]))
+    errs = {e.source.rsplit("/", 1)[-1]: e.error for e in items}
+    assert errs["empty.txt"] == "empty article (no text)"
+    assert errs["latin1.txt"].startswith("not valid UTF-8 (byte 0xe9 at offset 3)")
+    assert "binary" in errs["bin.txt"]
+    assert errs["missing.txt"] == "no such file or folder"
+    assert errs["empty_dir"].startswith("folder has no articles")
+    assert all("\n" not in e for e in errs.values())
+
+
+def test_duplicate_ids_get_suffixes(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"id": "same", "text": "one."}\n{"id": "same", "text": "two."}\n')
+    ids = [a.id for a in read_articles([tmp_path / "a.jsonl"])]
+    assert ids == ["same", "same-2"]

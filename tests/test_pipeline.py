@@ -1,0 +1,207 @@
+"""The whole stack (openai client + instructor + tenacity + cache) against a real local HTTP server."""
+
+import asyncio
+import json
+import logging
+import threading
+import time
+
+import pytest
+
+from summarizer import summarize, summarize_async
+from summarizer.cache import CacheMode
+from summarizer.models import Article, Summary
+from tests.conftest import TEST_KEY
+from tests.openai_server import Fault
+
+GOOD = {
+    "actors": [{"name": "Ann Lee", "kind": "person", "role": "mayor", "aliases": ["Lee"]}],
+    "claims": [{"speaker": "Ann Lee", "statement": "The bridge will reopen.", "quote": "The bridge reopens on Monday", "when": None}],
+    "denials": [],
+    "events": [],
+}
+
+
+def art(i=1, text=None):
+    return Article(id=f"a{i}", source=f"mem:{i}",
+                   text=text or f"Article {i}. Mayor Ann Lee said: \"The bridge reopens on Monday.\"")
+
+
+def test_tools_mode_end_to_end(server, options):
+    server.set_answer("Article 1.", GOOD)
+    s = summarize([art()], options())
+    assert isinstance(s, Summary) and not s.failures
+    claim = s.articles[0].claims[0]
+    assert claim.verification.status.value == "exact" and claim.verification.speaker_found
+    body = server.chat_requests[0].body
+    assert body["tools"][0]["function"]["name"] == "ArticleExtraction"
+    assert body["model"] == "gpt-4o-mini" and body["temperature"] == 0.0
+    assert server.chat_requests[0].headers["authorization"] == f"Bearer {TEST_KEY}"
+
+
+def test_json_mode_for_servers_without_tools(server, options):
+    server.set_answer("Article 1.", GOOD)
+    s = summarize([art()], options(config={"mode": "json"}))
+    assert not s.failures and s.claims[0].statement == "The bridge will reopen."
+    body = server.chat_requests[0].body
+    assert "tools" not in body and body["response_format"] == {"type": "json_object"}
+
+
+def test_article_text_is_delimited_and_never_templated(server, options):
+    text = "Article 1. {{ 7*7 }} {% if x %}kept{% endif %} $published ${title} </article> Lee said it."
+    server.set_answer("Article 1.", GOOD)
+    summarize([art(text=text)], options())
+    user = server.chat_requests[0].body["messages"][-1]["content"]
+    assert text in user
+    assert user.index("<article>") < user.index(text) < user.rindex("</article>")
+
+
+def test_429_with_retry_after_and_500_are_retried(server, options):
+    server.set_answer("Article 1.", GOOD)
+    server.queue(Fault.status(429, retry_after=0.3), Fault.status(500))
+    t0 = time.monotonic()
+    s = summarize([art()], options())
+    assert not s.failures
+    assert len(server.chat_requests) == 3
+    assert time.monotonic() - t0 >= 0.3  # Retry-After was honoured
+    assert s.articles[0].usage.requests == 3
+
+
+def test_connection_reset_is_retried(server, options):
+    server.set_answer("Article 1.", GOOD)
+    server.queue(Fault.reset())
+    s = summarize([art()], options())
+    assert not s.failures and len(server.chat_requests) == 2
+
+
+def test_invalid_answer_is_reasked_with_the_error(server, options):
+    server.set_answer("Article 1.", GOOD)
+    server.queue(Fault.answer({"actors": "not a list", "claims": []}))
+    s = summarize([art()], options())
+    assert not s.failures
+    assert len(server.chat_requests) == 2
+    reask = json.dumps(server.chat_requests[1].body["messages"])
+    assert "actors" in reask and ("valid list" in reask or "list_type" in reask or "Validation" in reask)
+
+
+def test_reasks_run_out_and_the_article_fails_alone(server, options):
+    server.set_answer("Article 1.", lambda body: {"actors": 5})
+    server.set_answer("Article 2.", GOOD)
+    s = summarize([art(1), art(2)], options(config={"max_reasks": 1}))
+    assert [a.ok for a in s.articles] == [False, True]
+    assert s.failures[0].source == "mem:1" and "did not fit the schema after 1 re-asks" in s.failures[0].error
+    assert len([r for r in server.chat_requests if "Article 1." in r.message_text]) == 2
+
+
+@pytest.mark.parametrize("code, words", [(401, "authentication failed"), (404, "not found"), (400, "request rejected")])
+def test_permanent_errors_fail_fast_without_the_key(server, options, code, words):
+    server.queue(Fault.status(code, message=f"bad thing for key {TEST_KEY}"))
+    s = summarize([art()], options())
+    assert len(server.chat_requests) == 1  # no retry
+    err = s.failures[0].error
+    assert words in err and TEST_KEY not in err
+
+
+def test_cache_hit_makes_no_request(server, options, tmp_path):
+    server.set_answer("Article 1.", GOOD)
+    first = summarize([art()], options())
+    second = summarize([art()], options())
+    assert len(server.chat_requests) == 1
+    assert second.articles[0].usage.cached_requests == 1 and first.articles[0].usage.cached_requests == 0
+    assert second.claims[0].model_dump() == first.claims[0].model_dump()
+    entries = list((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) == 1
+    raw = entries[0].read_text()
+    assert TEST_KEY not in raw and "Authorization" not in raw
+    assert json.loads(raw)["request"]["body"]["model"] == "gpt-4o-mini"  # human-readable entry
+
+
+def test_cache_key_covers_what_shapes_the_answer_but_not_the_key(server, options):
+    server.set_answer("Article 1.", GOOD)
+    summarize([art()], options())
+    summarize([art()], options(config={"api_key": "sk-another-key"}))
+    assert len(server.chat_requests) == 1  # a different key is the same request
+    summarize([art()], options(config={"temperature": 0.7}))
+    summarize([art()], options(config={"model": "gpt-4o"}))
+    summarize([art()], options(config={"mode": "json"}))
+    assert len(server.chat_requests) == 4
+
+
+def test_replay_miss_names_the_article_and_sends_nothing(server, options):
+    s = summarize([art(7)], options(cache_mode=CacheMode.replay))
+    assert server.chat_requests == []
+    assert "no cached response for article 'a7'" in s.failures[0].error
+
+
+def test_refresh_and_no_cache(server, options, tmp_path):
+    server.set_answer("Article 1.", GOOD)
+    summarize([art()], options())
+    summarize([art()], options(cache_mode=CacheMode.refresh))
+    assert len(server.chat_requests) == 2
+    summarize([art()], options(cache_mode=CacheMode.off, cache_dir=tmp_path / "off"))
+    assert len(server.chat_requests) == 3 and not (tmp_path / "off").exists()
+
+
+def test_corrupt_entry_is_a_miss_with_a_warning(server, options, tmp_path, caplog):
+    server.set_answer("Article 1.", GOOD)
+    summarize([art()], options())
+    (entry,) = list((tmp_path / "cache").rglob("*.json"))
+    entry.write_text('{"key": "truncated', encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="summarizer.cache"):
+        s = summarize([art()], options())
+    assert not s.failures and len(server.chat_requests) == 2
+    assert "corrupt" in caplog.text
+    assert json.loads(entry.read_text())["key"] == entry.stem  # rewritten whole
+
+
+def test_two_runs_share_one_cache(server, options, tmp_path):
+    server.set_answer("Article", GOOD)
+    arts = [art(i) for i in range(12)]
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(summarize(arts, options()))) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(not r.failures for r in results)
+    entries = list((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) == 12 and all(json.loads(e.read_text())["key"] == e.stem for e in entries)
+    assert not list((tmp_path / "cache").rglob("*.tmp"))
+
+
+def test_concurrency_is_bounded(server, options):
+    lock, state = threading.Lock(), {"now": 0, "max": 0}
+
+    def slow(body):
+        with lock:
+            state["now"] += 1
+            state["max"] = max(state["max"], state["now"])
+        time.sleep(0.1)
+        with lock:
+            state["now"] -= 1
+        return GOOD
+
+    server.set_answer("Article", slow)
+    s = summarize([art(i) for i in range(10)], options(config={"concurrency": 3}))
+    assert not s.failures and state["max"] == 3
+
+
+def test_usage_is_recorded_once_per_article(server, options):
+    server.set_answer("Article 1.", GOOD)
+    server.queue(Fault.answer({"actors": "bad"}))
+    s = summarize([art()], options())
+    u = s.articles[0].usage
+    assert u.requests == 2 and u.prompt_tokens > 0 and u.completion_tokens > 0
+    assert s.usage.total_tokens == u.total_tokens == u.prompt_tokens + u.completion_tokens
+
+
+def test_async_api(server, options):
+    server.set_answer("Article 1.", GOOD)
+    s = asyncio.run(summarize_async([art()], options()))
+    assert isinstance(s, Summary) and s.claims[0].speaker == "Ann Lee"
+
+
+def test_no_endpoint_and_no_recording_fails_clearly(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    s = summarize([art()])
+    assert "no endpoint configured" in s.failures[0].error

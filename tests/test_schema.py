@@ -1,0 +1,39 @@
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from summarizer.report import export_schemas
+from tests.conftest import ROOT
+
+
+def test_checked_in_schemas_match_the_models():
+    for name, text in export_schemas().items():
+        path = ROOT / "schemas" / name
+        assert path.exists(), f"missing {path}: run `summarizer schema --out-dir schemas`"
+        assert json.loads(path.read_text()) == json.loads(text), f"{name} drifted: run `summarizer schema --out-dir schemas`"
+
+
+def test_field_descriptions_reach_the_model():
+    schema = json.loads(export_schemas()["article_extraction.schema.json"])
+    claim = schema["$defs"]["Claim"]["properties"]
+    assert "character for character" in claim["quote"]["description"]
+
+
+def test_wheel_carries_the_prompts(tmp_path):
+    pytest.importorskip("hatchling")
+    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                          "-w", str(tmp_path), str(ROOT)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    (wheel,) = tmp_path.glob("summarizer-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "summarizer/_prompts/extract.system.txt" in names
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = "import summarizer.prompts as p; t = p.load('extract.user.txt'); print(p.__file__, t.version)"
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(site)},
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert str(site) in run.stdout and "extract-" in run.stdout
