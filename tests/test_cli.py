@@ -1,0 +1,130 @@
+"""Every option of the command line, through the real entry point (HTTP to the local server)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from summarizer.cli import main
+from tests.conftest import ROOT, SEEDS, TEST_KEY
+
+
+@pytest.fixture()
+def run(tmp_path):
+    def invoke(*args, env=None):
+        runner = CliRunner()
+        return runner.invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
+
+    return invoke
+
+
+def cli(server, tmp_path, *extra):
+    return ["summarize", SEEDS, "--base-url", server.base_url, "--api-key", TEST_KEY,
+            "--cache-dir", tmp_path / "cache", *extra]
+
+
+def test_help_documents_every_option_with_examples(run):
+    out = run("summarize", "--help").output
+    for opt in ["--format", "--out", "--base-url", "--api-key", "--model", "--mode", "--temperature",
+                "--max-tokens", "--concurrency", "--timeout", "--max-retries", "--max-reasks", "--cache-dir",
+                "--recordings", "--replay", "--refresh", "--no-cache", "--progress", "--verbose"]:
+        assert opt in out
+    assert "Examples:" in out and "OPENAI_BASE_URL" in out and "Exit codes" in out
+    assert "summarize" in run("--help").output and "schema" in run("--help").output
+
+
+def test_default_run_from_repo_root_uses_recordings():
+    """The README's main command: no key, no flags, answers from ./recordings."""
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
+    out = subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", "seeds/", "--no-progress"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("# Summary of 5 articles")
+    assert "5/5 requests answered from cache" in out.stdout and "## Flagged (7)" in out.stdout
+
+
+def test_markdown_to_stdout_and_json_to_file(run, seed_server, tmp_path):
+    res = run(*cli(seed_server, tmp_path))
+    assert res.exit_code == 0 and "# Summary of 5 articles" in res.output
+    out = tmp_path / "s.json"
+    res = run(*cli(seed_server, tmp_path, "--format", "json", "--out", out))
+    assert res.exit_code == 0 and f"wrote {out}" in res.output
+    data = json.loads(out.read_text())
+    jsonschema.validate(data, json.loads((ROOT / "schemas" / "summary.schema.json").read_text()))
+    assert len(seed_server.chat_requests) == 5  # the second run came from the cache
+
+
+def test_model_mode_temperature_max_tokens_reach_the_request(run, seed_server, tmp_path):
+    res = run(*cli(seed_server, tmp_path, "--model", "local-llama", "--mode", "json", "--temperature", "0.3",
+                   "--max-tokens", "900", "--concurrency", "2", "--timeout", "30", "--max-retries", "1",
+                   "--max-reasks", "0", "--no-progress"))
+    assert res.exit_code == 0, res.output
+    body = seed_server.chat_requests[0].body
+    assert body["model"] == "local-llama" and body["temperature"] == 0.3 and body["max_tokens"] == 900
+    assert body["response_format"]["type"] == "json_object"
+
+
+def test_environment_variables_choose_the_endpoint(run, seed_server, tmp_path):
+    env = {"OPENAI_BASE_URL": seed_server.base_url, "OPENAI_API_KEY": TEST_KEY, "SUMMARIZER_MODEL": "env-model"}
+    res = run("summarize", SEEDS, "--cache-dir", tmp_path / "c", env=env)
+    assert res.exit_code == 0
+    assert seed_server.chat_requests[0].body["model"] == "env-model"
+    assert seed_server.chat_requests[0].headers["authorization"] == f"Bearer {TEST_KEY}"
+
+
+def test_replay_refresh_no_cache(run, seed_server, tmp_path):
+    assert run(*cli(seed_server, tmp_path, "--replay")).exit_code == 1  # empty cache: every article misses
+    assert seed_server.chat_requests == []
+    assert run(*cli(seed_server, tmp_path)).exit_code == 0
+    assert run(*cli(seed_server, tmp_path, "--replay")).exit_code == 0
+    assert len(seed_server.chat_requests) == 5
+    assert run(*cli(seed_server, tmp_path, "--refresh")).exit_code == 0
+    assert len(seed_server.chat_requests) == 10
+    assert run(*cli(seed_server, tmp_path, "--no-cache")).exit_code == 0
+    assert len(seed_server.chat_requests) == 15
+
+
+def test_recordings_option(run, tmp_path):
+    res = run("summarize", SEEDS, "--recordings", ROOT / "recordings", "--replay", "--cache-dir", tmp_path / "c")
+    assert res.exit_code == 0 and "5/5 requests answered from cache" in res.output
+
+
+def test_bad_files_among_good_ones(run, seed_server, tmp_path):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "latin1.txt").write_bytes("Déclaration".encode("latin-1"))
+    res = run("summarize", SEEDS, bad, "--base-url", seed_server.base_url, "--api-key", TEST_KEY,
+              "--cache-dir", tmp_path / "c")
+    assert res.exit_code == 1
+    assert "# Summary of 5 articles" in res.output
+    assert f"error: {bad / 'empty.txt'}: empty article (no text)" in res.output
+    assert f"error: {bad / 'latin1.txt'}: not valid UTF-8" in res.output
+
+
+def test_progress_and_verbose_go_to_stderr_and_never_show_the_key(seed_server, tmp_path):
+    args = [sys.executable, "-m", "summarizer.cli", *map(str, cli(seed_server, tmp_path, "--progress", "-vv"))]
+    out = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("# Summary")
+    assert "DEBUG" in out.stderr
+    assert TEST_KEY not in out.stdout + out.stderr
+    for f in (tmp_path / "cache").rglob("*"):
+        if f.is_file():
+            assert TEST_KEY not in f.read_text()
+
+
+def test_schema_command(run, tmp_path):
+    assert '"title": "Summary"' in run("schema").output
+    assert '"title": "ArticleExtraction"' in run("schema", "article_extraction").output
+    run("schema", "--out-dir", tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in (ROOT / "schemas").iterdir())
+
+
+def test_usage_error_exit_code(run):
+    assert run("summarize").exit_code == 2
+    assert run("summarize", "x", "--format", "pdf").exit_code == 2
