@@ -1,7 +1,8 @@
 """The ``summarizer`` command.
 
 Exit codes: 0 every article summarised; 1 some inputs failed (the summary of the rest is still
-written); 2 usage error (bad flag, nothing to read); 3 ``verify --fail-on`` found flagged quotes.
+written) or, for ``verify``, some lines were malformed; 2 usage error (bad flag, nothing to read);
+3 ``verify --fail-on`` matched a line.
 """
 
 from __future__ import annotations
@@ -132,6 +133,97 @@ def schema_cmd(out_dir, name) -> None:
             click.echo(f"wrote {out_dir / fname}", err=True)
         return
     click.echo(schemas[f"{name}.schema.json"], nl=False)
+
+
+FAIL_ON = ("altered", "unsupported", "misattributed", "flagged", "fuzzy", "normalized")
+
+
+@main.command("verify")
+@click.argument("cases", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--fail-on", default="", metavar="STATUSES",
+              help=f"Comma-separated: exit {EXIT_FLAGGED} when any line has one of these ({', '.join(FAIL_ON)}).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON lines to FILE.")
+def verify_cmd(cases, fail_on, out) -> None:
+    """Verify quotes against their sources, one JSON object per line.
+
+    \b
+    Each input line: {"source": PATH} or {"source_text": STR}, plus "quote",
+    and optionally "speaker" and "id". Each output line repeats the input's fields
+    and adds status, score, start, end (offsets into the source text as a Python
+    string), matched, differences, speaker_found, credited_to, flagged, reasons.
+    A relative PATH is looked up from the current folder, then from the CASES file's folder.
+
+    \b
+    Examples:
+      summarizer verify quotes.jsonl
+      summarizer verify quotes.jsonl --fail-on altered,unsupported,misattributed
+
+    \b
+    Exit codes: 0 done; 1 some lines were malformed (the rest are still verified);
+    3 a line matched --fail-on.
+    """
+    from .verify import verify_quote
+
+    wanted = {x.strip() for x in fail_on.split(",") if x.strip()}
+    unknown = wanted - set(FAIL_ON)
+    if unknown:
+        raise click.UsageError(f"--fail-on: unknown status {', '.join(sorted(unknown))} (choose from {', '.join(FAIL_ON)})")
+    base = Path(cases).parent if cases != "-" else Path(".")
+    texts: dict[str, str] = {}
+    malformed = tripped = 0
+    sink = out.open("w", encoding="utf-8") if out else None
+    try:
+        with click.open_file(cases, encoding="utf-8") as handle:
+            for lineno, raw in enumerate(handle, 1):
+                if not raw.strip():
+                    continue
+                try:
+                    try:
+                        case = json.loads(raw)
+                    except ValueError as exc:
+                        raise ValueError(f"not valid JSON ({exc})") from None
+                    if not isinstance(case, dict):
+                        raise ValueError("not a JSON object")
+                    text = _case_source(case, base, texts)
+                    quote = case.get("quote")
+                    if not isinstance(quote, str):
+                        raise ValueError('needs a "quote" string')
+                except (ValueError, OSError) as exc:
+                    malformed += 1
+                    click.echo(f"error: {cases}:{lineno}: {exc}", err=True)
+                    continue
+                v = verify_quote(text, quote, case.get("speaker") or None)
+                result = {**case, **v.model_dump(mode="json")}
+                misattributed = v.speaker_found is False and v.credited_to is not None
+                hits = {v.status.value} | ({"misattributed"} if misattributed else set()) | ({"flagged"} if v.flagged else set())
+                tripped += bool(hits & wanted)
+                line = json.dumps(result, ensure_ascii=False)
+                if sink:
+                    sink.write(line + "\n")
+                else:
+                    click.echo(line)
+    finally:
+        if sink:
+            sink.close()
+    if malformed:
+        raise SystemExit(EXIT_PARTIAL)
+    raise SystemExit(EXIT_FLAGGED if tripped else EXIT_OK)
+
+
+def _case_source(case: dict, base: Path, texts: dict[str, str]) -> str:
+    if isinstance(case.get("source_text"), str):
+        return case["source_text"]
+    src = case.get("source")
+    if not isinstance(src, str):
+        raise ValueError('needs "source" (a path) or "source_text" (a string)')
+    if src not in texts:
+        path = Path(src)
+        if not path.is_absolute() and not path.exists():
+            path = base / src
+        if not path.is_file():
+            raise ValueError(f"source {src!r} not found")
+        texts[src] = path.read_text(encoding="utf-8")
+    return texts[src]
 
 
 def _logging(verbose: int) -> None:

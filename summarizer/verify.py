@@ -89,7 +89,7 @@ def normalize(text: str) -> str:
 # Words: spelling-folded tokens with their original spans.
 # ---------------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+(?:['’‘][^\W_]+)*(?:[.,][0-9]+)*", re.U)
+_WORD = re.compile(r"[^\W_]+(?:['’‘-][^\W_]+)*(?:[.,][0-9]+)*", re.U)
 ARTICLES = frozenset({"a", "an", "the"})
 NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "without", "cannot", "unable", "non"}
@@ -131,6 +131,8 @@ _ISE_KEEP = frozenset({"advertise", "advertised", "advertises", "advertising", "
 def spelling_key(word: str) -> str:
     """One form per British/American spelling pair, so 'programmes' and 'programs' compare equal."""
     w = word.lower().replace("’", "'").replace("‘", "'")
+    if "-" in w:
+        return "-".join(spelling_key(part) for part in w.split("-"))
     if w in _SPELLING_WORDS:
         return _SPELLING_WORDS[w]
     if w.endswith("programme") or w.endswith("programmes"):
@@ -276,11 +278,21 @@ class Alignment:
         return self.matched_words / self.quote_words if self.quote_words else 0.0
 
 
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """A quote that starts or ends inside a word ('Napro' in 'Naprosyn') is not the article's words."""
+    if start > 0 and text[start].isalnum() and text[start - 1].isalnum():
+        return False
+    if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        return False
+    return True
+
+
 def _exact(src: Source, quote: str) -> Optional[tuple[int, int]]:
     pos = src.text.find(quote)
     while pos != -1:
-        if not src._in_excluded(pos, pos + len(quote)):
-            return pos, pos + len(quote)
+        end = pos + len(quote)
+        if not src._in_excluded(pos, end) and _on_word_boundaries(src.text, pos, end):
+            return pos, end
         pos = src.text.find(quote, pos + 1)
     return None
 
@@ -297,7 +309,7 @@ def _normalized(src: Source, quote: str) -> Optional[tuple[int, int]]:
         m = _ENTITY.match(src.text, end - 1) if src.text[end - 1] == "&" else None
         if m:
             end = m.end()
-        if not src._in_excluded(start, end):
+        if not src._in_excluded(start, end) and _on_word_boundaries(src.text, start, end):
             return start, end
         pos = src.norm.find(nq, pos + 1)
     return None
@@ -514,6 +526,25 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     return a, (len(text) if b == -1 else b)
 
 
+_OPEN_Q, _CLOSE_Q = "“\"", "”\""
+
+
+def _enclosing_quotation(text: str, start: int, end: int, pa: int, pb: int) -> tuple[int, int]:
+    """Widen a span that lies inside a quotation to the whole quotation, marks included: the
+    attribution ('..., Kirby added.') stands after the closing mark, not after the quoted fragment."""
+    before = text[pa:start]
+    opens = max(before.rfind(c) for c in _OPEN_Q)
+    if opens == -1:
+        return start, end
+    if "”" in before[opens + 1 :] or (before[opens] == '"' and before.count('"') % 2 == 0):
+        return start, end
+    after = text[end:pb]
+    closes = [i for i in (after.find("”"), after.find('"')) if i != -1]
+    if not closes:
+        return start, end
+    return pa + opens, end + min(closes) + 1
+
+
 def _sentence_start(text: str, pos: int, floor: int) -> int:
     m = None
     for m in re.finditer(r"[.!?][”\"’']?\s+(?=[“\"A-Z])", text[floor:pos]):
@@ -578,6 +609,7 @@ def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str])
     if inner is not None:
         return inner
     pa, pb = _paragraph(text, start, end)
+    start, end = _enclosing_quotation(text, start, end, pa, pb)
     sa = _sentence_start(text, start, pa)
     # the attribution around the quote: its sentence, and what directly follows it in the paragraph
     after = text[end : min(pb, end + 160)]
