@@ -102,7 +102,8 @@ BRACKETS = set("[]()")
 NEGATORS = {"not", "never", "no", "cannot", "always", "n't"}
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "million",
-                "billion", "thousand", "hundred", "two-day", "three-day", "dozen"}
+                "billion", "thousand", "hundred", "two-day", "three-day", "dozen", "first", "second",
+                "third"}
 DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "jan", "feb", "nov", "dec",
@@ -488,7 +489,8 @@ def check_case(c: dict) -> None:
         n = len(words(q))
         assert 8 <= n <= 30, f"altered quote must have 8-30 words, has {n}: {ctx}"
         qt = tokens(q)
-        assert 2 <= pos and pos + len(b) <= len(qt) - 1, f"change not in the middle: {ctx}"
+        # at least two tokens before and two after the change
+        assert 2 <= pos and pos + max(len(b), 1) <= len(qt) - 2, f"change not in the middle: {ctx}"
     elif status == "unsupported":
         if cat == "boilerplate":
             assert normalized_match(q, src), "boilerplate case must quote a boilerplate line"
@@ -653,7 +655,7 @@ NORMALIZED = [
     ("001", "published a statement condemning Stoltenberg\u2019s visit to South Korea as \u201ca prelude to confrontation\u201d in the Asia-Pacific region", lambda s: dash_variant(s, "\u2014"), "hyphen -> em dash", "benign-dash"),
     ("002", "Luhansk and Donetsk, two Russian-backed separatist regions in eastern Ukraine", dash_variant, "hyphen -> en dash", "benign-dash"),
     ("003", "Seoul last month fully suspended a tension-reducing military deal and resumed live-fire drills on border islands", dash_variant, "two hyphens -> en dashes", "benign-dash"),
-    ("001", "Trying to tarnish the image of the DPRK by fabricating a non-existent thing", lambda s: dash_variant(s, "\u2011"), "hyphen -> non-breaking hyphen", "benign-dash"),
+    ("001", "Trying to tarnish the image of the DPRK by fabricating a non-existent thing", dash_variant, "hyphen -> en dash", "benign-dash"),
     # combinations of benign normalisations
     ("001", "We obviously condemn North Korea\u2019s actions", lambda s: change_case(to_straight_quotes(s), "upper"), "upper-cased and curly apostrophe -> straight", "benign-combined"),
     ("002", "Washington earlier this month designated the Wagner group as a \u201ctransnational criminal organisation\u201d", lambda s: add_linebreak(to_straight_quotes(s), "criminal"), "straight quote marks plus a line break", "benign-combined"),
@@ -759,7 +761,7 @@ CROSS_FUZZY = [
     ("001", S000_KWON, S001_KWON + ",", "000's Kwon quote vs 001: '(North Korea)' vs 'the DPRK', 'cannot' vs 'can not', final punctuation"),
     ("001", S002_KWON, S001_KWON, "002's Kwon quote vs 001: '(North Korea)' vs 'the DPRK', 'cannot' vs 'can not'"),
     ("002", S001_KWON, S002_KWON, "001's Kwon quote vs 002: 'the DPRK' vs '(North Korea)', 'can not' vs 'cannot'"),
-    ("000", "North Korea is providing military support to the Russian war efforts with the rockets and missiles", "North Korea is providing military support to the Russian war efforts with rockets and missiles", "002's Stoltenberg quote vs 000's paraphrase-free report: extra 'the' before 'rockets'"),
+    ("000", "North Korea is providing military support to the Russian war efforts with the rockets and missiles", "North Korea is providing military support to the Russian war efforts with rockets and missiles", "002's Stoltenberg quote vs 000, which reports the same words as indirect speech without 'the' before 'rockets'"),
     ("004", "North Korea\u2019s missile and nuclear programs", "North Korea's missile and nuclear programmes", "003's wording vs 004: apostrophe style and programs/programmes"),
     ("003", "North Korea's missile and nuclear programmes", "North Korea\u2019s missile and nuclear programs", "004's wording vs 003: apostrophe style and programmes/programs"),
 ]
@@ -776,7 +778,7 @@ ALTERED = [
     ("001", "has not changed battlefield dynamics in Ukraine, we do expect that it will continue to receive North Korean weapons systems", "negation", "we do expect", "we do not expect"),
     ("001", "But let\u2019s keep it in perspective. This is not a burgeoning economy.", "negation", "is not a", "is a"),
     ("001", "This is not a burgeoning economy. This is not a country that is wealthy by any stretch", "negation", "This is not a country", "This is a country"),
-    ("004", "it has to be an issue that we need to address because to continue as we do today is not viable", "negation", "is not viable", "is viable"),
+    ("004", "Stoltenberg added it was too early to say what those consequences might be", "negation", "was too early", "was not too early"),
     ("003", "NATO does not doubt that North Korea provides significant military support to Russia", "negation", "does not doubt", "does doubt"),
     ("003", "the Alliance cannot rule out that in response Moscow may provide Pyongyang with technical assistance", "negation", "cannot rule", "can rule"),
     ("001", "Kirby did not specify how many weapons Wagner Group had received from North Korea.", "negation", "did not specify", "did specify"),
@@ -800,9 +802,9 @@ ALTERED = [
     ("001", "NATO Secretary General Jens Stoltenberg embarked on a two-day visit to South Korea on Sunday", "number", "two-day", "three-day"),
     ("001", "North Korea fired an unprecedented number of missiles in 2022, one of which involved a Hwasong-17", "number", "2022", "2021"),
     ("001", "one of which involved a Hwasong-17, which experts dubbed a \u201cmonster missile\u201d capable of striking anywhere", "number", "Hwasong-17", "Hwasong-15"),
-    ("004", "Moscow received North Korean ballistic missiles and ammunition and promised Pyongyang its own technologies", "number", "ballistic missiles", "5,000 ballistic missiles"),
-    ("002", "Along with China, Russia is one of the North\u2019s few international friends and has previously come to the regime\u2019s aid.", "number", "one of", "two of"),
-    ("003", "Relations between the two Koreas are at one of their lowest points in years", "number", "two Koreas", "three Koreas"),
+    ("000", "He arrived in South Korea earlier on Sunday, the first stop on a trip.", "number", "first stop", "second stop"),
+    ("001", "North Korea fired an unprecedented number of missiles in 2022, one of which involved a Hwasong-17, which experts dubbed", "number", "one of which", "two of which"),
+    ("000", "which caused multiple crises globally after it started last year in February", "date", "last year", "this year"),
     # dates
     ("001", "allegedly belonging to Russia, traveling to North Korea on Nov. 18 and returning to Russia the next day", "date", "Nov. 18", "Nov. 19"),
     ("001", "John Kirby said on Jan. 20 there was evidence that North Korea supplied weapons", "date", "Jan. 20", "Jan. 21"),
@@ -837,7 +839,7 @@ ALTERED = [
     ("002", "He also called it \u201ca foolish attempt to justify its offer of weapons to Ukraine\u201d.", "word", "foolish", "clever"),
     ("000", "by fabricating a non-existent thing is a grave provocation that can never be allowed and that cannot but trigger its reaction", "word", "grave", "minor"),
     ("001", "This is not a country that is wealthy by any stretch or is necessarily viable and flexible in the global economy", "word", "wealthy", "poor"),
-    ("003", "the foreign ministry \u201cmost strongly denounces and rejects\u201d the NATO declaration", "word", "denounces", "welcomes"),
+    ("003", "The ministry also says the Alliance\u2019s statement \u201cincites new Cold War and military confrontation on a global scale\u201d", "word", "incites", "prevents"),
     ("003", "Relations between the two Koreas are at one of their lowest points in years", "word", "lowest", "highest"),
     ("004", "and at the same time, fuel the biggest war we have seen since the Second World War", "word", "biggest", "smallest"),
     ("004", "Putin promised to deepen trade and security ties and support North Korea against the United States", "word", "deepen", "reduce"),
@@ -952,7 +954,7 @@ SPEAKER_OK = [
     ("001", "We obviously condemn North Korea\u2019s actions", "exact", "John Kirby", "immediately,\u201d Kirby added", "speaker-correct", "'... immediately,\u201d Kirby added'", None),
     ("001", "Not every country that should observes the sanctions regime", "exact", "Kirby", "Kirby said. \u201cObviously", "speaker-correct", "'... China,\u201d Kirby said'", None),
     ("001", "This is not a burgeoning economy.", "exact", "Kirby", "economy,\u201d Kirby added.", "speaker-correct", "middle of a quote closed by 'Kirby added'", None),
-    ("001", "Obviously, that\u2019s a whole different set of problems", "exact", "Kirby", "Kirby said. \u201cObviously", "speaker-pronoun", "continuation quote right after 'Kirby said.'", None),
+    ("001", "Obviously, that\u2019s a whole different set of problems", "exact", "Kirby", "Kirby said. \u201cObviously", "speaker-correct", "continuation quote right after 'Kirby said.'", None),
     ("001", "Trying to tarnish the image of the DPRK by fabricating a non-existent thing", "exact", "Kwon Jong Gun", "Kwon stated", "speaker-correct", "'Kwon stated' (full name in the previous paragraph)", None),
     ("001", "North Korea evaded sanctions to continue funneling money into its economy", "exact", "Kirby", "Kirby said that North Korea evaded", "speaker-correct", "indirect speech 'Kirby said that ...'", None),
     ("002", "Trying to tarnish the image of (North Korea) by fabricating a non-existent thing is a grave provocation", "exact", "Kwon Jong Gun", "said Kwon Jong Gun", "speaker-correct", "'..., said Kwon Jong Gun'", None),
@@ -979,7 +981,7 @@ for seed, quote, status, spk, cue, cat, note, base in SPEAKER_OK:
 
 MISATTRIBUTED = [
     # (seed, quote, status, wrong speaker, true cue, note)
-    ("000", S000_STOLT, "exact", "Park Jin", S000_STOLT_CUE, "Stoltenberg's quote credited to Park Jin, who is in the same paragraph"),
+    ("000", S000_STOLT, "exact", "Park Jin", S000_STOLT_CUE, "Stoltenberg's quote credited to Park Jin, named in the paragraph before"),
     ("000", S000_STOLT, "exact", "John Kirby", S000_STOLT_CUE, "Stoltenberg's quote credited to Kirby (mentioned later)"),
     ("000", S000_KWON, "exact", "Stoltenberg", "Kwon Jong Gun, director general of the Department of US Affairs, said:", "Kwon's quote credited to Stoltenberg"),
     ("000", S000_KWON, "exact", "John Kirby", "Kwon Jong Gun, director general of the Department of US Affairs, said:", "Kwon's quote credited to Kirby"),
@@ -1008,7 +1010,7 @@ MISATTRIBUTED = [
     ("004", "They [China] cannot continue to have normal trade relationships with countries in Europe", "exact", "John Kirby", "he said, adding", "Stoltenberg's quote credited to Kirby"),
     ("001", "We obviously condemn North Korea's actions", "normalized", "Stoltenberg", "immediately,\u201d Kirby added", "straight apostrophe; Kirby's quote credited to Stoltenberg"),
     ("004", to_curly_quotes('"We are of course also concerned about the potential support that Russia provides to North Korea'), "normalized", "Antony Blinken", "Stoltenberg said.", "curly quote mark; Stoltenberg's quote credited to Blinken"),
-    ("002", "Trying to tarnish the image of (North Korea) by fabricating a non-existent thing is a grave provocation that can never be allowed and that cannot but trigger its reaction.", "normalized", "Kim Yo Jong", "said Kwon Jong Gun", "final period added; Kwon's quote credited to Kim Yo Jong"),
+    ("002", "Trying to tarnish the image of (North Korea) by fabricating a non-existent thing is a grave provocation that can never be allowed and that cannot but trigger its reaction.", "normalized", "Kim Yo Jong", "said Kwon Jong Gun", "final comma -> period; Kwon's quote credited to Kim Yo Jong"),
 ]
 for seed, quote, status, spk, cue, note in MISATTRIBUTED:
     add(seed, quote, status, "misattributed", note, speaker=spk, speaker_found=False, cue=cue)
