@@ -135,6 +135,8 @@ def spelling_key(word: str) -> str:
         return "-".join(spelling_key(part) for part in w.split("-"))
     if w in _SPELLING_WORDS:
         return _SPELLING_WORDS[w]
+    if "metre" in w or "litre" in w:
+        return w.replace("metre", "meter").replace("litre", "liter")
     if w.endswith("programme") or w.endswith("programmes"):
         return w.replace("programme", "program")
     if w.startswith("organis") or "organis" in w:
@@ -242,8 +244,16 @@ class Source:
 _PREPARED: dict[tuple[int, str], Source] = {}
 
 
-def prepared(text: str, excluded: Iterable[Span | tuple[int, int]] = ()) -> Source:
-    """A Source for this text, reused across the checks of one article (small bounded memo)."""
+def prepared(text: str, excluded: Optional[Iterable[Span | tuple[int, int]]] = None) -> Source:
+    """A Source for this text, reused across the checks of one article (small bounded memo).
+
+    ``excluded=None`` finds the page furniture itself, so boilerplate never supports a quote even
+    when the caller passes raw text.
+    """
+    if excluded is None:
+        from .ingest import find_boilerplate
+
+        excluded = find_boilerplate(text)
     ex = tuple(sorted((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in excluded))
     key = (hash(text), repr(ex))
     src = _PREPARED.get(key)
@@ -261,6 +271,7 @@ def prepared(text: str, excluded: Iterable[Span | tuple[int, int]] = ()) -> Sour
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…|\[\s*(?:\.\.\.|…)\s*\]|\(\s*(?:\.\.\.|…)\s*\))\s*")
 MAX_FRAGMENT_GAP = 400  # characters between consecutive ellipsis fragments ("close together")
 MIN_SUPPORT = 0.5  # share of the quote's words that must align for a span to count as found
+MAX_ADDED_RUN = 3  # this many quote words in a row with nothing in the source: spliced or invented
 
 
 @dataclass
@@ -342,19 +353,33 @@ def _align_at(src: Source, q: list[Tok], offset: int) -> Optional[Alignment]:
     window = src.ids[lo:hi]
     local: dict[str, int] = {}
     qids = [src.vocab.get(t.key, -1 - local.setdefault(t.key, len(local))) for t in q]
-    ops = list(Indel.opcodes(qids, window))
-    # trim source-only runs at both ends: the span is from the first to the last aligned word
-    while ops and ops[0].tag == "insert":
-        ops.pop(0)
-    while ops and ops[-1].tag == "insert":
-        ops.pop()
-    if not ops:
+    best = None
+    # Equal-length alignments can differ in where they put a repeated word ("the"); the one with the
+    # tightest span is the reading a person makes, so align both ways and keep the tighter one.
+    for reverse in (False, True):
+        if reverse:
+            n, m = len(qids), len(window)
+            ops = [
+                _Op(op.tag, n - op.src_end, n - op.src_start, m - op.dest_end, m - op.dest_start)
+                for op in reversed(Indel.opcodes(qids[::-1], window[::-1]))
+            ]
+        else:
+            ops = [_Op(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Indel.opcodes(qids, window)]
+        while ops and ops[0].tag == "insert":
+            ops.pop(0)
+        while ops and ops[-1].tag == "insert":
+            ops.pop()
+        equal = [op for op in ops if op.tag == "equal"]
+        if not equal:
+            continue
+        first_src = lo + equal[0].dest_start
+        last_src = lo + equal[-1].dest_end - 1
+        cand = (last_src - first_src, ops, first_src, last_src, equal)
+        if best is None or cand[0] < best[0]:
+            best = cand
+    if best is None:
         return None
-    equal = [op for op in ops if op.tag == "equal"]
-    if not equal:
-        return None
-    first_src = lo + equal[0].dest_start
-    last_src = lo + equal[-1].dest_end - 1
+    _, ops, first_src, last_src, equal = best
     matched = sum(op.src_end - op.src_start for op in equal)
     diffs = _judge(src, q, ops, lo, first_src, last_src)
     return Alignment(
@@ -366,6 +391,15 @@ def _align_at(src: Source, q: list[Tok], offset: int) -> Optional[Alignment]:
         tok_start=first_src,
         tok_end=last_src + 1,
     )
+
+
+@dataclass(frozen=True)
+class _Op:
+    tag: str
+    src_start: int  # in the quote
+    src_end: int
+    dest_start: int  # in the source window
+    dest_end: int
 
 
 def _judge(src: Source, q: list[Tok], ops, lo: int, first_src: int, last_src: int) -> list[Difference]:
@@ -409,12 +443,16 @@ def _classify(qw: list[Tok], sw: list[Tok]) -> Difference:
     s_core = [t for t in sw if t.key not in ARTICLES and not t.bracket]
     q_br = [t for t in qw if t.bracket]
     s_br = [t for t in sw if t.bracket]
+    q_nums = sorted(t.key for t in qw if is_number(t) or t.key in _MONTH_WORDS)
+    s_nums = sorted(t.key for t in sw if is_number(t) or t.key in _MONTH_WORDS)
+    if q_nums != s_nums and (q_nums or s_nums):
+        return Difference(kind="number", benign=False, quote=qt, source=st)
     if not q_core and not s_core:
         if q_br or s_br:
             return Difference(kind="bracket", benign=True, quote=qt, source=st)
         return Difference(kind="article", benign=True, quote=qt, source=st)
-    # an editorial bracket in the quote standing in for a few source words: "(North Korea)" for "the DPRK"
-    if q_br and not q_core and len(sw) <= 6:
+    # an editorial bracket standing in for a few words: "(North Korea)" for "the DPRK", either way round
+    if (q_br and not q_core and len(sw) <= 6) or (s_br and not s_core and len(qw) <= 6):
         return Difference(kind="bracket", benign=True, quote=qt, source=st)
     if any(is_negation(t.key) for t in q_core) != any(is_negation(t.key) for t in s_core) or (
         [t.key for t in q_core if is_negation(t.key)] != [t.key for t in s_core if is_negation(t.key)]
@@ -487,7 +525,8 @@ def locate(src: Source, quote: str) -> tuple[Status, float, Optional[tuple[int, 
     span = (aligned[0].start, aligned[-1].end)
     harmful = [d for d in diffs if not d.benign]
     too_short = total <= 2 and harmful
-    if score < MIN_SUPPORT or too_short or len(harmful) > max(2, total // 6):
+    spliced = any(len(d.quote.split()) >= MAX_ADDED_RUN and not d.source for d in harmful)
+    if score < MIN_SUPPORT or too_short or spliced or len(harmful) > max(2, total // 6):
         return Status.unsupported, round(score, 3), None, harmful
     if not diffs or all(d.benign for d in diffs):
         # every word aligned and nothing but punctuation differs: still not a character-level match
@@ -501,23 +540,72 @@ def locate(src: Source, quote: str) -> tuple[Status, float, Optional[tuple[int, 
 # Speaker.
 # ---------------------------------------------------------------------------------------------
 
-_SPEECH = (
-    r"said|says|say|added|adds|stated|states|told|tells|warned|warns|noted|notes|claimed|claims|"
-    r"argued|insisted|insists|explained|wrote|declared|announced|stressed|emphasi[sz]ed|underlined|"
-    r"acknowledged|continued|asked|replied|denied|rejected|called|urged|remarked"
+_SPEECH_STEMS = (
+    "say said says added add adds state stated states told tell tells warn warned warns note noted notes claim "
+    "claimed claims argue argued argues insist insisted insists explain explained explains wrote write writes "
+    "declare declared declares announce announced announces stress stressed stresses emphasised emphasized "
+    "underlined acknowledge acknowledged acknowledges continued asked replied deny denied denies reject rejected "
+    "rejects called urge urged urges remarked accuse accused accuses denounce denounced denounces condemn "
+    "condemned condemns vowed vows pledged pledges promised promises cautioned suggested reported reports "
+    "recalled admitted conceded predicted quipped dismissed dismisses refuted refutes"
 )
+_SPEECH = "|".join(sorted(set(_SPEECH_STEMS.split()), key=len, reverse=True))
 _NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'-]+)"
-_NAME = rf"(?:{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|of|de|al|bin|van|von|der|the)){{0,5}})"
-_ATTR_AFTER = re.compile(rf"^[\s,.”\"']*(?:(?P<name1>{_NAME})\s+(?:{_SPEECH})\b|(?:{_SPEECH})\s+(?P<name2>{_NAME}))")
+_NAME = rf"(?:{_NAME_TOKEN}(?:[ \t]+(?:(?:of|de|al|bin|van|von|der|the)[ \t]+)?{_NAME_TOKEN}){{0,5}})"
+# verbs that also attribute when they come first ("said Kwon Jong Gun"); "accused X" names the target
+_SPEECH_INVERTED = r"said|says|added|adds|stated|wrote|asked|explained|noted|continued|insisted|replied|argued|warned|told"
+_ATTR_AFTER = re.compile(rf"^[\s,.”\"']*(?:(?P<name1>{_NAME})\s+(?:{_SPEECH})\b|(?:{_SPEECH_INVERTED})\s+(?P<name2>{_NAME}))")
 _ATTR_PRONOUN = re.compile(rf"\b(?:he|she|they|it)\s+(?:also\s+|further\s+)?(?:{_SPEECH})\b", re.I)
 _ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME})")
-_BEFORE_COLON = re.compile(rf"(?P<name>{_NAME})[^.“”\"]{{0,120}}?\b(?:{_SPEECH})\b[^.“”\"]{{0,40}}$")
+_VERB_BEFORE_QUOTE = re.compile(rf"\b(?:{_SPEECH})\b[^.“”\"]{{0,40}}$")
+_APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[a-z][^,“”\"]{0,120},")
 _PERSONISH = re.compile(rf"(?P<name>{_NAME})")
 _NOT_SPEAKERS = frozenset(
     {"The", "This", "That", "It", "He", "She", "They", "We", "I", "But", "And", "While", "When", "In", "On",
      "At", "As", "After", "Before", "Meanwhile", "Earlier", "Obviously", "There", "Both", "Other", "Previously",
-     "During", "Along", "Details", "Source", "Background", "Trying", "Not", "Recently"}
+     "During", "Along", "Details", "Source", "Background", "Trying", "Not", "Recently", "His", "Her", "Their",
+     "Its", "Our", "My", "Your", "According", "Asked", "Speaking", "Also", "However", "Yet", "So", "If"}
 )
+
+
+def _strip_leading_non_names(name: str) -> str:
+    words = name.split()
+    while words and (words[0] in _NOT_SPEAKERS or words[0] in {"As", "When", "Asked", "Speaking"}):
+        words.pop(0)
+    return " ".join(words)
+
+
+_NAME_BEFORE_QUOTE = re.compile(rf"(?P<name>{_NAME})\s*[“\"]?\s*$")
+
+
+def _credit_before(before: str) -> Optional[str]:
+    """Who introduces the quote from before it.
+
+    'As quoted ..., Stoltenberg said, “...', 'Kwon Jong Gun, director general of ..., said: “...',
+    'Kim Yo Jong, the powerful sister of ..., who accused Washington of “...' (the appositive before
+    the verb is dropped), 'His deputy, Ingrid Hauge, struck a different tone: “...' (the subject of a
+    colon introduction), 'Lindahl “knowingly concealed ...' (a name right before the quote).
+    """
+    tail = before.rstrip()
+    cut = max(tail.rfind(". "), tail.rfind("\n"), tail.rfind("; "))
+    sentence = tail[cut + 1 :]
+    m = _VERB_BEFORE_QUOTE.search(before)
+    if m:
+        clause = before[: m.start()]
+        if re.search(r"\b(?:he|she|they|it)\s+(?:[a-z]+\s+){0,2}$", clause, re.I):
+            return None  # a pronoun: resolved from the text before, not here
+        c = max(clause.rfind(". "), clause.rfind("\n"), clause.rfind("; "))
+        clause = re.sub(r",\s+[^,“”\"]{1,150},\s*(?:who\s+|which\s+)?$", " ", clause[c + 1 :])
+        names = [n for n in (_strip_leading_non_names(x.group(0)) for x in re.finditer(_NAME, clause)) if n]
+        return names[-1] if names else None
+    if tail.endswith(":"):
+        names = [n for n in (_strip_leading_non_names(x.group(0)) for x in re.finditer(_NAME, sentence)) if n]
+        return names[0] if names else None
+    m = _NAME_BEFORE_QUOTE.search(sentence)
+    if m:
+        name = _strip_leading_non_names(m.group("name"))
+        return name or None
+    return None
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -547,7 +635,7 @@ def _enclosing_quotation(text: str, start: int, end: int, pa: int, pb: int) -> t
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
     m = None
-    for m in re.finditer(r"[.!?][”\"’']?\s+(?=[“\"A-Z])", text[floor:pos]):
+    for m in re.finditer(r"[.!?][”\"’']?\s+(?=[“\"A-Z])", text[floor : pos + 1]):
         pass
     return floor + (m.end() if m else 0)
 
@@ -573,14 +661,10 @@ _TITLES = frozenset(
 
 
 def _inside_other_name(text: str, start: int, end: int) -> bool:
-    """'Jong' in 'Kwon Jong Gun' is not a mention of Kim Yo Jong: a capitalised neighbour that is
-    not a title makes a single word part of a longer name."""
-    before = re.search(r"([A-Z][\w’'-]*)[ ]$", text[max(0, start - 30) : start])
+    """'Jong' in 'Kwon Jong Gun' is not a mention of Kim Yo Jong: a capitalised word right after it
+    makes a single word part of a longer name (a surname ending a full name still counts)."""
     after = re.match(r"[ ]([A-Z][\w’'-]*)", text[end : end + 30])
-    for m in (before, after):
-        if m and m.group(1).lower().strip("’'") not in _TITLES and m.group(1) not in _NOT_SPEAKERS:
-            return True
-    return False
+    return bool(after and after.group(1).lower().strip("’'") not in _TITLES and after.group(1) not in _NOT_SPEAKERS)
 
 
 def _mentions(text: str, forms: list[str]) -> list[tuple[int, int]]:
@@ -624,16 +708,11 @@ def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str])
         if m:
             credited = m.group("name")
     if credited is None:
-        m = _BEFORE_COLON.search(before)
-        if m and m.group("name").split()[0] not in _NOT_SPEAKERS:
-            credited = m.group("name")
+        credited = _credit_before(before)
     if credited and credited.split()[0] in _NOT_SPEAKERS:
         credited = None
     if credited:
         if _matches_any(credited, forms):
-            return SpeakerCheck(True)
-        # "Kwon Jong Gun, director general of ..., said" — the name we caught may be the title's tail
-        if window_hits and _credit_in_clause(text, sa, start, end, pb, forms):
             return SpeakerCheck(True)
         return SpeakerCheck(False, credited)
     if window_hits:
@@ -651,26 +730,35 @@ def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str])
     return SpeakerCheck(False)
 
 
-_INNER_ATTR = re.compile(
-    rf"(?P<name>{_NAME})(?:[^.;“”\"]{{0,80}}?)\s+(?:has\s+|have\s+|had\s+|also\s+|further\s+)?(?:{_SPEECH})\b"
-    rf"|according\s+to\s+(?:[a-z]+\s+){{0,4}}(?P<name2>{_NAME})"
-)
+# reported speech inside a span: a name, then (after a few words at most, with no pronoun subject and no
+# clause break between) a speech verb: "NATO said", "North Korea and Wagner have denied", "Pyongyang has
+# repeatedly denied", "the foreign ministry “most strongly denounces".
+_AUX = r"(?:(?:has|have|had|also|further|then|once|again|repeatedly|[a-z]+ly)\s+){0,3}"
+_VERB_AHEAD = re.compile(rf"^(?P<between>[^.;,]{{0,40}}?)\b{_AUX}[“\"]?(?:{_SPEECH})\b")
+_PRONOUN = re.compile(r"\b(?:we|I|you|they|he|she|it)\b")
+_INNER_ACCORDING = re.compile(rf"according\s+to\s+(?:[a-z]+\s+){{0,4}}(?P<name>{_NAME})")
 
 
-_SPEECH_AHEAD = re.compile(
-    rf"^[^.;“”\"]{{0,80}}?\b(?:has\s+|have\s+|had\s+|also\s+|further\s+)?(?:{_SPEECH})\b"
-)
+def _speech_follows(rest: str) -> bool:
+    m = _VERB_AHEAD.match(rest)
+    if not m:
+        return False
+    between = m.group("between")
+    return not _PRONOUN.search(between) and len(between.split()) <= 4
 
 
 def _attribution_inside(span: str, forms: list[str]) -> Optional[SpeakerCheck]:
     """Reported speech carries its own attribution ('Park said that ...', '..., according to X')."""
     for a, b in _mentions(span, forms):
-        if _SPEECH_AHEAD.match(span[b:]) or re.search(r"according\s+to\s+(?:[a-z]+\s+){0,4}$", span[:a]):
+        if _speech_follows(span[b:]) or re.search(r"according\s+to\s+(?:[a-z]+\s+){0,4}$", span[:a]):
             return SpeakerCheck(True)
-    for m in _INNER_ATTR.finditer(span):
-        name = m.group("name") or m.group("name2")
-        if name.split()[0] not in _NOT_SPEAKERS:
+    for m in re.finditer(_NAME, span):
+        name = _strip_leading_non_names(m.group(0))
+        if name and _speech_follows(span[m.end():]):
             return SpeakerCheck(False, name)
+    m = _INNER_ACCORDING.search(span)
+    if m and _strip_leading_non_names(m.group("name")):
+        return SpeakerCheck(False, _strip_leading_non_names(m.group("name")))
     return None
 
 
@@ -686,18 +774,13 @@ def _matches_any(name: str, forms: list[str]) -> bool:
     return False
 
 
-def _credit_in_clause(text: str, sa: int, start: int, end: int, pb: int, forms: list[str]) -> bool:
-    clause = text[end:pb] + " " + text[sa:start]
-    return bool(_mentions(clause, forms))
-
-
 def _last_named_before(text: str, pos: int, forms: list[str]):
     """True if the last speaker-like name before ``pos`` is one of ``forms``; else that name, or None."""
     look = text[max(0, pos - 1200) : pos]
     hits = _mentions(look, forms)
     last_ours = max((h[1] for h in hits), default=-1)
     last_other = None
-    for m in re.finditer(rf"(?P<name>{_NAME})\s+(?:{_SPEECH})\b|(?:{_SPEECH})\s+(?P<n2>{_NAME})", look):
+    for m in re.finditer(rf"(?P<name>{_NAME})\s+(?:{_SPEECH})\b|(?:{_SPEECH_INVERTED})\s+(?P<n2>{_NAME})", look):
         name = m.group("name") or m.group("n2")
         if name.split()[0] in _NOT_SPEAKERS:
             continue
@@ -719,7 +802,7 @@ def verify_quote(
     text: str | Source,
     quote: str,
     speaker: Optional[Sequence[str] | str] = None,
-    excluded: Iterable[Span | tuple[int, int]] = (),
+    excluded: Optional[Iterable[Span | tuple[int, int]]] = None,
 ) -> Verification:
     """Verify one quote against a source text. ``speaker`` is a name or all names of the claimed speaker."""
     src = text if isinstance(text, Source) else prepared(text, excluded)
