@@ -81,8 +81,14 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+_FOLD_TABLE = str.maketrans(_CHAR_FOLD)
+
+
 def normalize(text: str) -> str:
-    return normalize_with_map(text)[0]
+    """Same result as ``normalize_with_map(text)[0]``, without building the map (used on quotes)."""
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return " ".join(text.translate(_FOLD_TABLE).split()).casefold()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,21 +162,31 @@ def spelling_key(word: str) -> str:
     return w
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Tok:
     key: str  # folded form used for comparison
     text: str  # as written
     start: int
     end: int
     bracket: bool  # inside [...] or (...)
+    num: bool = False  # a number, a number word, a month or a weekday
+    neg: bool = False  # a negation
+    cap: bool = False  # written with a capital
+    article: bool = False
+
+    @classmethod
+    def make(cls, key: str, text: str, start: int, end: int, bracket: bool) -> "Tok":
+        return cls(key, text, start, end, bracket,
+                   num=any(c.isdigit() for c in key) or key in _NUMBER_WORDS or key in _MONTH_WORDS,
+                   neg=key in NEGATIONS or key.endswith("n't"), cap=text[:1].isupper(), article=key in ARTICLES)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    brackets = _bracket_ranges(text)
+    brackets = _bracket_ranges(text) if ("[" in text or "(" in text) else []
     toks: list[Tok] = []
     for m in _WORD.finditer(text):
         inside = any(a <= m.start() < b for a, b in brackets)
-        toks.append(Tok(spelling_key(m.group(0)), m.group(0), m.start() + offset, m.end() + offset, inside))
+        toks.append(Tok.make(spelling_key(m.group(0)), m.group(0), m.start() + offset, m.end() + offset, inside))
     return _join_cannot(toks)
 
 
@@ -184,18 +200,10 @@ def _join_cannot(toks: list[Tok]) -> list[Tok]:
     for t in toks:
         if t.key == "not" and out and out[-1].key == "can" and t.start - out[-1].end <= 2:
             prev = out.pop()
-            out.append(Tok("cannot", prev.text + " " + t.text, prev.start, t.end, prev.bracket))
+            out.append(Tok.make("cannot", prev.text + " " + t.text, prev.start, t.end, prev.bracket))
         else:
             out.append(t)
     return out
-
-
-def is_negation(key: str) -> bool:
-    return key in NEGATIONS or key.endswith("n't")
-
-
-def is_number(tok: Tok) -> bool:
-    return any(c.isdigit() for c in tok.key) or tok.key in _NUMBER_WORDS
 
 
 _NUMBER_WORDS = frozenset(
@@ -250,14 +258,14 @@ def prepared(text: str, excluded: Optional[Iterable[Span | tuple[int, int]]] = N
     ``excluded=None`` finds the page furniture itself, so boilerplate never supports a quote even
     when the caller passes raw text.
     """
-    if excluded is None:
-        from .ingest import find_boilerplate
-
-        excluded = find_boilerplate(text)
-    ex = tuple(sorted((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in excluded))
-    key = (hash(text), repr(ex))
+    ex = None if excluded is None else tuple(sorted((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in excluded))
+    key = (hash(text), ex)
     src = _PREPARED.get(key)
     if src is None or src.text != text:
+        if ex is None:
+            from .ingest import find_boilerplate
+
+            ex = find_boilerplate(text)
         if len(_PREPARED) > 64:
             _PREPARED.clear()
         src = _PREPARED[key] = Source.prepare(text, ex)
@@ -326,33 +334,36 @@ def _normalized(src: Source, quote: str) -> Optional[tuple[int, int]]:
     return None
 
 
-def _candidates(src: Source, q: list[Tok], after: int, limit: int = 4) -> list[int]:
-    """Likely source offsets (in words) where the quote starts: each shared word votes."""
-    votes: Counter[int] = Counter()
-    n_src = len(src.toks)
-    common_cap = max(50, n_src // 20)
-    for j, t in enumerate(q):
-        hits = src.index.get(t.key)
-        if not hits:
-            continue
-        if len(hits) > common_cap and len(q) > 3:
-            continue  # a very common word says little about where the quote is
-        weight = 1 if t.key in ARTICLES or len(t.key) <= 2 else 2
-        for p in hits:
+def _candidates(src: Source, q: list[Tok], after: int, limit: int = 3) -> list[int]:
+    """Likely source offsets (in words) where the quote starts.
+
+    Only the quote's rarest words vote (at most eight): where "Stoltenberg" or "programmes" occurs
+    says far more than where "the" does, and the cost stays flat as the article grows.
+    """
+    index = src.index
+    present = [(len(index[t.key]), j, t.key) for j, t in enumerate(q) if t.key in index]
+    if not present:
+        return []
+    present.sort()
+    votes: dict[int, int] = {}
+    for _n, j, key in present[:8]:
+        for p in index[key]:
             if p >= after:
-                votes[p - j] += weight
-    return [o for o, _ in votes.most_common(limit)]
+                votes[p - j] = votes.get(p - j, 0) + 1
+    if not votes:
+        return []
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [o for o, _ in ranked[:limit]]
 
 
-def _align_at(src: Source, q: list[Tok], offset: int) -> Optional[Alignment]:
+def _align_at(src: Source, q: list[Tok], qids: list[int], offset: int):
+    """Word alignment of the quote against a window around ``offset``: (matched, span, ops, lo) or None."""
     slack = max(3, len(q) // 3)
     lo = max(0, offset - slack)
     hi = min(len(src.toks), offset + len(q) + slack)
     if lo >= hi:
         return None
     window = src.ids[lo:hi]
-    local: dict[str, int] = {}
-    qids = [src.vocab.get(t.key, -1 - local.setdefault(t.key, len(local))) for t in q]
     best = None
     # Equal-length alignments can differ in where they put a repeated word ("the"); the one with the
     # tightest span is the reading a person makes, so align both ways and keep the tighter one.
@@ -374,20 +385,23 @@ def _align_at(src: Source, q: list[Tok], offset: int) -> Optional[Alignment]:
             continue
         first_src = lo + equal[0].dest_start
         last_src = lo + equal[-1].dest_end - 1
-        cand = (last_src - first_src, ops, first_src, last_src, equal)
-        if best is None or cand[0] < best[0]:
+        matched = sum(op.src_end - op.src_start for op in equal)
+        cand = (matched, -(last_src - first_src), -len(ops), first_src, last_src, ops, lo)
+        if best is None or cand[:3] > best[:3]:
             best = cand
-    if best is None:
-        return None
-    _, ops, first_src, last_src, equal = best
-    matched = sum(op.src_end - op.src_start for op in equal)
-    diffs = _judge(src, q, ops, lo, first_src, last_src)
+        if not reverse and len(ops) == 1:
+            break  # one equal block: nothing to tighten
+    return best
+
+
+def _finish(src: Source, q: list[Tok], raw) -> Alignment:
+    matched, _, _, first_src, last_src, ops, lo = raw
     return Alignment(
         start=src.toks[first_src].start,
         end=src.toks[last_src].end,
         matched_words=matched,
         quote_words=len(q),
-        diffs=diffs,
+        diffs=_judge(src, q, ops, lo, first_src, last_src),
         tok_start=first_src,
         tok_end=last_src + 1,
     )
@@ -439,30 +453,23 @@ def _text(toks: Sequence[Tok]) -> str:
 
 def _classify(qw: list[Tok], sw: list[Tok]) -> Difference:
     qt, st = _text(qw), _text(sw)
-    q_core = [t for t in qw if t.key not in ARTICLES and not t.bracket]
-    s_core = [t for t in sw if t.key not in ARTICLES and not t.bracket]
-    q_br = [t for t in qw if t.bracket]
-    s_br = [t for t in sw if t.bracket]
-    q_nums = sorted(t.key for t in qw if is_number(t) or t.key in _MONTH_WORDS)
-    s_nums = sorted(t.key for t in sw if is_number(t) or t.key in _MONTH_WORDS)
-    if q_nums != s_nums and (q_nums or s_nums):
+    q_nums = sorted(t.key for t in qw if t.num)
+    s_nums = sorted(t.key for t in sw if t.num)
+    if q_nums != s_nums:
         return Difference(kind="number", benign=False, quote=qt, source=st)
+    q_core = [t for t in qw if not t.article and not t.bracket]
+    s_core = [t for t in sw if not t.article and not t.bracket]
+    q_br = any(t.bracket for t in qw)
+    s_br = any(t.bracket for t in sw)
     if not q_core and not s_core:
-        if q_br or s_br:
-            return Difference(kind="bracket", benign=True, quote=qt, source=st)
-        return Difference(kind="article", benign=True, quote=qt, source=st)
+        return Difference(kind="bracket" if q_br or s_br else "article", benign=True, quote=qt, source=st)
     # an editorial bracket standing in for a few words: "(North Korea)" for "the DPRK", either way round
     if (q_br and not q_core and len(sw) <= 6) or (s_br and not s_core and len(qw) <= 6):
         return Difference(kind="bracket", benign=True, quote=qt, source=st)
-    if any(is_negation(t.key) for t in q_core) != any(is_negation(t.key) for t in s_core) or (
-        [t.key for t in q_core if is_negation(t.key)] != [t.key for t in s_core if is_negation(t.key)]
-    ):
+    if [t.key for t in q_core if t.neg] != [t.key for t in s_core if t.neg]:
         return Difference(kind="negation", benign=False, quote=qt, source=st)
-    if any(is_number(t) or t.key in _MONTH_WORDS for t in q_core + s_core):
-        return Difference(kind="number", benign=False, quote=qt, source=st)
-    if any(t.text[:1].isupper() for t in q_core + s_core if t is not (qw[0] if qw else None)) and any(
-        t.text[:1].isupper() for t in (q_core or s_core)
-    ):
+    first = qw[0] if qw else None
+    if any(t.cap for t in q_core + s_core if t is not first) and any(t.cap for t in (q_core or s_core)):
         return Difference(kind="name", benign=False, quote=qt, source=st)
     if not s_core:
         return Difference(kind="added", benign=False, quote=qt, source=st)
@@ -480,15 +487,18 @@ def _align_fragment(src: Source, frag: str, after_tok: int, not_before: int) -> 
     q = tokenize(frag)
     if not q:
         return None
-    best: Optional[Alignment] = None
+    local: dict[str, int] = {}
+    qids = [src.vocab.get(t.key, -1 - local.setdefault(t.key, len(local))) for t in q]
+    best = None
     for offset in _candidates(src, q, after_tok):
-        al = _align_at(src, q, offset)
-        if al is None or al.start < not_before:
+        raw = _align_at(src, q, qids, offset)
+        if raw is None or src.toks[raw[3]].start < not_before:
             continue
-        key = (al.score, -sum(not d.benign for d in al.diffs), -len(al.diffs))
-        if best is None or key > (best.score, -sum(not d.benign for d in best.diffs), -len(best.diffs)):
-            best = al
-    return best
+        if best is None or raw[:3] > best[:3]:
+            best = raw
+        if raw[0] == len(q) and len(raw[5]) == 1:
+            break  # every word found in one run: no window can do better
+    return _finish(src, q, best) if best is not None else None
 
 
 def locate(src: Source, quote: str) -> tuple[Status, float, Optional[tuple[int, int]], list[Difference]]:
