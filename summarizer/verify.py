@@ -376,15 +376,12 @@ def _align_at(src: Source, q: list[Tok], qids: list[int], offset: int):
             ]
         else:
             ops = [_Op(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Indel.opcodes(qids, window)]
-        while ops and ops[0].tag == "insert":
-            ops.pop(0)
-        while ops and ops[-1].tag == "insert":
-            ops.pop()
+        ops = _trim_edges(ops)
         equal = [op for op in ops if op.tag == "equal"]
         if not equal:
             continue
-        first_src = lo + equal[0].dest_start
-        last_src = lo + equal[-1].dest_end - 1
+        first_src = lo + min(op.dest_start for op in ops if op.dest_end > op.dest_start)
+        last_src = lo + max(op.dest_end for op in ops if op.dest_end > op.dest_start) - 1
         matched = sum(op.src_end - op.src_start for op in equal)
         cand = (matched, -(last_src - first_src), -len(ops), first_src, last_src, ops, lo)
         if best is None or cand[:3] > best[:3]:
@@ -392,6 +389,27 @@ def _align_at(src: Source, q: list[Tok], qids: list[int], offset: int):
         if not reverse and len(ops) == 1:
             break  # one equal block: nothing to tighten
     return best
+
+
+def _trim_edges(ops: list) -> list:
+    """Drop source words outside the quote, except where they pair with quote words at the edge:
+    a quote ending 'be tolerated' against 'be allowed' is a replaced word, not an added one."""
+    ops = list(ops)
+    if ops and ops[0].tag == "insert":
+        nxt = ops[1] if len(ops) > 1 else None
+        if nxt is not None and nxt.tag == "delete":
+            keep = min(ops[0].dest_end - ops[0].dest_start, nxt.src_end - nxt.src_start)
+            ops[0] = _Op("insert", 0, 0, ops[0].dest_end - keep, ops[0].dest_end)
+        else:
+            ops.pop(0)
+    if ops and ops[-1].tag == "insert":
+        prev = ops[-2] if len(ops) > 1 else None
+        if prev is not None and prev.tag == "delete":
+            keep = min(ops[-1].dest_end - ops[-1].dest_start, prev.src_end - prev.src_start)
+            ops[-1] = _Op("insert", ops[-1].src_start, ops[-1].src_end, ops[-1].dest_start, ops[-1].dest_start + keep)
+        else:
+            ops.pop()
+    return ops
 
 
 def _finish(src: Source, q: list[Tok], raw) -> Alignment:
