@@ -393,18 +393,19 @@ def _align_at(src: Source, q: list[Tok], qids: list[int], offset: int):
 
 def _trim_edges(ops: list) -> list:
     """Drop source words outside the quote, except where they pair with quote words at the edge:
-    a quote ending 'be tolerated' against 'be allowed' is a replaced word, not an added one."""
+    a quote ending 'be tolerated' against 'be allowed' is a replaced word, not an added one. A longer
+    run of quote words at an edge stays unpaired: that is text spliced on from elsewhere."""
     ops = list(ops)
     if ops and ops[0].tag == "insert":
         nxt = ops[1] if len(ops) > 1 else None
-        if nxt is not None and nxt.tag == "delete":
+        if nxt is not None and nxt.tag == "delete" and nxt.src_end - nxt.src_start <= 2:
             keep = min(ops[0].dest_end - ops[0].dest_start, nxt.src_end - nxt.src_start)
             ops[0] = _Op("insert", 0, 0, ops[0].dest_end - keep, ops[0].dest_end)
         else:
             ops.pop(0)
     if ops and ops[-1].tag == "insert":
         prev = ops[-2] if len(ops) > 1 else None
-        if prev is not None and prev.tag == "delete":
+        if prev is not None and prev.tag == "delete" and prev.src_end - prev.src_start <= 2:
             keep = min(ops[-1].dest_end - ops[-1].dest_start, prev.src_end - prev.src_start)
             ops[-1] = _Op("insert", ops[-1].src_start, ops[-1].src_end, ops[-1].dest_start, ops[-1].dest_start + keep)
         else:
