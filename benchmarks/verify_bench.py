@@ -29,14 +29,15 @@ sys.path.insert(0, str(ROOT))
 from summarizer.verify import Source, _PREPARED, verify_quote  # noqa: E402
 
 CASES = ROOT / "tests" / "data" / "verify_cases.jsonl"
+HOLDOUT = ROOT / "tests" / "data" / "verify_holdout.jsonl"
 PEER = ROOT.parent / "shared" / "peer" / "langextract_alignment.jsonl"
 STATUSES = ["exact", "normalized", "fuzzy", "altered", "unsupported"]
 
 
-def load_cases():
+def load_cases(path: Path = CASES):
     texts: dict[str, str] = {}
     cases = []
-    for line in CASES.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         c = json.loads(line)
         if "source_text" in c:
             c["_text"] = c["source_text"]
@@ -159,6 +160,15 @@ def main() -> None:
     for name, r in results.items():
         print(f"{name:<14}{r['precision']:>10.3f}{r['recall']:>8.3f}{r['false_flag_rate']:>23.1%}"
               f"{r['tp']:>5}{r['fp']:>5}{r['fn']:>5}")
+
+    if HOLDOUT.exists():
+        held = load_cases(HOLDOUT)
+        print(f"\nheld-out set, never used while tuning ({len(held)} cases, {sum(c['expected_flag'] for c in held)} should be flagged)"
+              f"  [{HOLDOUT.relative_to(ROOT)}]")
+        for name, fn in methods.items():
+            r = score(held, fn)
+            print(f"{name:<14}{r['precision']:>10.3f}{r['recall']:>8.3f}{r['false_flag_rate']:>23.1%}"
+                  f"{r['tp']:>5}{r['fp']:>5}{r['fn']:>5}")
 
     for name in ("summarizer",):
         conf = results[name]["confusion"]
