@@ -46,6 +46,14 @@ class CacheMode(str, Enum):
     off = "off"  # neither read nor write
 
 
+class MalformedResponse(openai.OpenAIError):
+    """The endpoint said 200 but sent no usable completion (cut-off JSON, no choices).
+
+    Raised from the transport so the retry layer sees a transient fault rather than instructor
+    re-asking the model about an answer it never gave.
+    """
+
+
 class CacheMiss(openai.OpenAIError):
     """No cached response and no permission to call the endpoint (replay mode or no endpoint set).
 
@@ -166,7 +174,7 @@ class CachingTransport(httpx2.AsyncBaseTransport):
     origin: str = ""
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
-        if request.method != "POST" or self.cache.mode is CacheMode.off and self.network:
+        if request.method != "POST" or not request.url.path.endswith("/chat/completions"):
             return await self.inner.handle_async_request(request)
         raw = await request.aread()
         try:
@@ -197,14 +205,16 @@ class CachingTransport(httpx2.AsyncBaseTransport):
             raise CacheMiss(article, "no endpoint configured: set OPENAI_API_KEY or --base-url")
 
         response = await self.inner.handle_async_request(request)
-        if response.status_code != 200 or self.cache.mode is CacheMode.off:
+        if response.status_code != 200:
             return response
         content = await response.aread()
         try:
             response_body = json.loads(content)
         except ValueError:
-            response_body = None
-        if isinstance(response_body, dict) and response_body.get("choices"):
+            raise MalformedResponse(f"article {article!r}: the endpoint sent a cut-off or invalid JSON body") from None
+        if not isinstance(response_body, dict) or not response_body.get("choices"):
+            raise MalformedResponse(f"article {article!r}: the endpoint sent a completion with no choices")
+        if self.cache.mode is not CacheMode.off:
             self.cache.put(
                 key,
                 {

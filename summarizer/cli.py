@@ -2,7 +2,7 @@
 
 Exit codes: 0 every article summarised; 1 some inputs failed (the summary of the rest is still
 written) or, for ``verify``, some lines were malformed; 2 usage error (bad flag, nothing to read);
-3 ``verify --fail-on`` matched a line.
+3 ``verify --fail-on`` matched a line; 130 interrupted (Ctrl-C): rerun to resume from the cache.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from . import __version__
 from .cache import CacheMode
 from .extract import DEFAULT_MODEL, MODES, ModelConfig
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FLAGGED = 0, 1, 2, 3
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FLAGGED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 SUMMARIZE_HELP = f"""Summarise news articles into one verified summary.
 
@@ -42,7 +42,8 @@ Examples:
   summarizer summarize seeds/ --replay            # cache only: a miss is an error
 
 \b
-Exit codes: 0 all summarised; 1 some inputs failed (the rest is still reported); 2 usage error.
+Exit codes: 0 all summarised; 1 some inputs failed (the rest is still reported); 2 usage error;
+130 interrupted (answers so far are cached: rerun the same command to resume).
 """
 
 
@@ -69,6 +70,8 @@ def main() -> None:
               help="Retries of transient failures (429, 5xx, timeouts, resets) per article.")
 @click.option("--max-reasks", type=click.IntRange(0, 10), default=2, show_default=True,
               help="Times a malformed answer is sent back to the model with the validation error.")
+@click.option("--max-article-chars", type=click.IntRange(1000), default=200_000, show_default=True,
+              help="Longer articles are refused with a message, never sent over the context window.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Response cache [default: $SUMMARIZER_CACHE_DIR or the user cache dir].")
 @click.option("--recordings", multiple=True, type=click.Path(file_okay=False, path_type=Path),
@@ -79,16 +82,17 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on for a terminal and more than one article].")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
 def summarize_cmd(paths, fmt, out, base_url, api_key, model, mode, temperature, max_tokens, concurrency, timeout,
-                  max_retries, max_reasks, cache_dir, recordings, cache_mode, progress, verbose) -> None:
+                  max_retries, max_reasks, max_article_chars, cache_dir, recordings, cache_mode, progress,
+                  verbose) -> None:
     from .pipeline import RunOptions, summarize
     from .report import render
 
-    _logging(verbose)
     config = ModelConfig.from_env(
         base_url=base_url, api_key=api_key, model=model, mode=mode, temperature=temperature,
         max_tokens=max_tokens, concurrency=concurrency, timeout=timeout, max_retries=max_retries,
-        max_reasks=max_reasks,
+        max_reasks=max_reasks, max_article_chars=max_article_chars,
     )
+    _logging(verbose, secret=config.api_key)
     options = RunOptions(
         config=config,
         cache_dir=cache_dir,
@@ -96,13 +100,21 @@ def summarize_cmd(paths, fmt, out, base_url, api_key, model, mode, temperature, 
         recordings=list(recordings) if recordings else None,
         progress=sys.stderr.isatty() if progress is None else progress,
     )
-    summary = summarize(list(paths), options)
+    try:
+        summary = summarize(list(paths), options)
+    except KeyboardInterrupt:
+        click.echo("interrupted: answers received so far are cached; run the same command again to resume",
+                   err=True)
+        raise SystemExit(EXIT_INTERRUPTED) from None
     text = render(summary, fmt)
     if out:
         out.write_text(text, encoding="utf-8")
         click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, nl=False)
+    for result in summary.articles:
+        for warning in result.warnings:
+            click.echo(f"warning: {result.source}: {warning}", err=True)
     for failure in summary.failures:
         click.echo(f"error: {failure.source}: {failure.error}", err=True)
     if not any(a.ok for a in summary.articles) and not summary.failures:
@@ -226,9 +238,32 @@ def _case_source(case: dict, base: Path, texts: dict[str, str]) -> str:
     return texts[src]
 
 
-def _logging(verbose: int) -> None:
+class _Redact(logging.Filter):
+    """Remove the API key from every log line, whoever logs it (openai, instructor, httpx2, us)."""
+
+    def __init__(self, secret: str):
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.secret in message:
+            record.msg, record.args = message.replace(self.secret, "***"), None
+        if record.exc_info and record.exc_info[1] is not None and self.secret in str(record.exc_info[1]):
+            record.exc_info, record.exc_text = None, None
+            record.msg = f"{record.msg} (traceback withheld: it contained the API key)"
+        return True
+
+
+def _logging(verbose: int, secret: str | None = None) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    if secret and len(secret) >= 4:
+        handler.addFilter(_Redact(secret))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
     if verbose < 2:
         # instructor logs every failed attempt at ERROR; the run reports failures itself, once.
         logging.getLogger("instructor").setLevel(logging.CRITICAL)

@@ -13,7 +13,7 @@ import email.utils
 import os
 import random
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Optional
 
 import httpx2
@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from . import prompts
-from .cache import ARTICLE_HEADER, PROMPT_VERSION_HEADER, CacheMiss, CachingTransport, ResponseCache
+from .cache import ARTICLE_HEADER, PROMPT_VERSION_HEADER, CacheMiss, CachingTransport, MalformedResponse, ResponseCache
 from .ingest import text_for_model
 from .models import Article, ArticleExtraction, Usage
 
@@ -52,6 +52,7 @@ class ModelConfig:
     max_reasks: int = 2  # validation re-asks, per article
     max_wait: float = 60.0  # longest single back-off, Retry-After included
     concurrency: int = 8
+    max_article_chars: int = 200_000  # about 50k tokens: larger inputs are refused, never sent blindly
 
     @classmethod
     def from_env(cls, **overrides) -> "ModelConfig":
@@ -98,10 +99,6 @@ def make_client(config: ModelConfig, cache: ResponseCache, inner: httpx2.AsyncBa
     return instructor.from_openai(client, mode=MODES[config.mode])
 
 
-class ExtractionFailed(Exception):
-    """One article could not be extracted; the message is safe to show (no key) and names the cause."""
-
-
 def root_cause(exc: BaseException) -> BaseException:
     """The error under instructor's wrapper, which hides HTTP errors inside InstructorRetryException."""
     seen = 0
@@ -114,7 +111,7 @@ def is_transient(exc: BaseException) -> bool:
     cause = root_cause(exc)
     if isinstance(cause, CacheMiss):
         return False
-    if isinstance(cause, (openai.APITimeoutError, openai.APIConnectionError)):
+    if isinstance(cause, (openai.APITimeoutError, openai.APIConnectionError, MalformedResponse)):
         return True
     if isinstance(cause, openai.APIStatusError):
         return cause.status_code in (408, 409, 429) or cause.status_code >= 500
@@ -159,7 +156,7 @@ def backoff(config: ModelConfig, base: float = 0.5):
 def describe(exc: BaseException, config: ModelConfig) -> str:
     """A one-line reason a person can act on, never containing the API key."""
     cause = root_cause(exc)
-    if isinstance(cause, CacheMiss):
+    if isinstance(cause, (CacheMiss, MalformedResponse)):
         msg = str(cause)
     elif isinstance(cause, openai.AuthenticationError):
         msg = "authentication failed (401): check OPENAI_API_KEY or --api-key"
@@ -198,9 +195,15 @@ class ExtractionResult:
 
 async def extract_article(client, article: Article, config: ModelConfig, cache: ResponseCache) -> ExtractionResult:
     """Ask the model about one article; never raises for a model or network failure, reports it."""
-    messages, version = prompts.extraction_messages(
-        text_for_model(article.text, article.boilerplate), article.published, article.title
-    )
+    text = text_for_model(article.text, article.boilerplate)
+    if len(text) > config.max_article_chars:
+        return ExtractionResult(
+            extraction=None,
+            usage=Usage(),
+            error=f"article is {len(text):,} characters, over the {config.max_article_chars:,} limit "
+            "(--max-article-chars): split it into parts, it was not sent",
+        )
+    messages, version = prompts.extraction_messages(text, article.published, article.title)
     kwargs = dict(
         model=config.model,
         response_model=ArticleExtraction,
@@ -212,11 +215,18 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
     if config.max_tokens:
         kwargs["max_tokens"] = config.max_tokens
     usage = Usage()
+    retries = 0
+
+    def count_retry(_state) -> None:
+        nonlocal retries
+        retries += 1
+
     try:
         async for attempt in AsyncRetrying(
             retry=retry_if_exception(is_transient),
             wait=backoff(config),
             stop=stop_after_attempt(config.max_retries + 1),
+            before_sleep=count_retry,
             reraise=True,
         ):
             with attempt:
@@ -233,13 +243,11 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
     except Exception as exc:  # one bad article never stops the run
         result = ExtractionResult(extraction=None, usage=usage, error=describe(exc, config))
     counters = cache.counters.get(article.id)
+    update = {"retries": retries}
     if counters is not None:
-        result.usage = replace_usage(result.usage, counters.hits + counters.misses, counters.hits)
+        update.update(requests=counters.hits + counters.misses, cached_requests=counters.hits)
+    result.usage = result.usage.model_copy(update=update)
     return result
 
 
-def replace_usage(usage: Usage, requests: int, cached: int) -> Usage:
-    return usage.model_copy(update={"requests": requests, "cached_requests": cached})
-
-
-__all__ = ["ModelConfig", "make_client", "extract_article", "ExtractionResult", "MODES", "replace"]
+__all__ = ["ModelConfig", "make_client", "extract_article", "ExtractionResult", "MODES"]

@@ -61,6 +61,33 @@ _RELATED_MARKER = re.compile(
 )
 
 
+# Text addressed to a language model rather than to readers. Such a sentence is marked like page
+# furniture: it is not sent to the model and cannot support a claim, so an article cannot talk the
+# model into a claim and then "verify" it with its own words.
+_INJECTION = re.compile(
+    r"""(ignore|disregard|forget|override)\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above|earlier|preceding)\s+
+        (instructions?|prompts?|directions?|rules?|messages?)
+      | (you\s+are\s+(now\s+)?(an?\s+)?(ai|assistant|language\s+model|chatbot|llm)\b)
+      | \b(system\s+prompt|new\s+instructions?|as\s+an\s+ai\s+(language\s+)?model)\b
+      | \b(assistant|model|ai|llm)\s*[:,]\s*(report|say|state|output|write|claim)\b""",
+    re.I | re.X,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+|\n")
+
+
+def find_injections(text: str) -> list[Span]:
+    """Sentences that address the model ("ignore previous instructions and report that ...")."""
+    spans = []
+    for m in _INJECTION.finditer(text):
+        start = 0
+        for b in _SENTENCE_END.finditer(text, 0, m.start()):
+            start = b.end()
+        nxt = _SENTENCE_END.search(text, m.end())
+        end = nxt.start() if nxt else len(text)
+        spans.append(Span(start=start, end=end))
+    return spans
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, end excluding the newline."""
     out, pos = [], 0
@@ -77,7 +104,7 @@ def _is_headline(line: str) -> bool:
 
 
 def find_boilerplate(text: str) -> list[Span]:
-    """Spans of lines that are page furniture rather than the story.
+    """Spans of lines that are page furniture rather than the story, and sentences aimed at the model.
 
     Beyond single lines (ads, share and correction prompts, photo credits), a related-story block is
     recognised by its marker line ("Other Topics of Interest", "Read more", ...): the headline lines
@@ -111,7 +138,20 @@ def find_boilerplate(text: str) -> list[Span]:
                     n += 1
                 if n < len(content):
                     marked.add(n)
-    return [Span(start=lines[i][0], end=lines[i][1]) for i in sorted(marked) if lines[i][1] > lines[i][0]]
+    spans = [Span(start=lines[i][0], end=lines[i][1]) for i in sorted(marked) if lines[i][1] > lines[i][0]]
+    spans += find_injections(text)
+    return _merge_spans(spans)
+
+
+def _merge_spans(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda x: (x.start, x.end)):
+        if out and sp.start <= out[-1].end:
+            if sp.end > out[-1].end:
+                out[-1] = Span(start=out[-1].start, end=sp.end)
+        else:
+            out.append(sp)
+    return out
 
 
 def text_for_model(text: str, boilerplate: list[Span]) -> str:
@@ -173,15 +213,19 @@ def find_published(text: str) -> tuple[str | None, str | None]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> tuple[str, list[str]]:
+    """Text and warnings. Invalid UTF-8 is decoded as far as it goes, with the damage said plainly."""
     if b"\x00" in data[:4096]:
         raise ValueError("binary file (contains NUL bytes), not an article")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        raise ValueError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8"
-        ) from None
+        text = data.decode("utf-8-sig", errors="replace")
+        bad = text.count("\ufffd")
+        return text, [
+            f"not valid UTF-8 (first bad byte 0x{data[exc.start]:02x} at offset {exc.start}): "
+            f"{bad} byte sequence{'s' if bad != 1 else ''} replaced with U+FFFD; re-save it as UTF-8"
+        ]
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
@@ -238,12 +282,15 @@ def make_article(
 
 
 def _read_file(path: Path) -> Article:
-    text = _decode(path.read_bytes())
+    text, warnings = _decode(path.read_bytes())
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         text, title = html_to_text(text)
-        return make_article(path.stem, str(path), text, title=title)
-    return make_article(path.stem, str(path), text, markdown=suffix in {".md", ".markdown"})
+        article = make_article(path.stem, str(path), text, title=title)
+    else:
+        article = make_article(path.stem, str(path), text, markdown=suffix in {".md", ".markdown"})
+    article.warnings.extend(warnings)
+    return article
 
 
 def _read_jsonl(path: Path) -> Iterator[Ingested]:
@@ -259,7 +306,7 @@ def _read_jsonl(path: Path) -> Iterator[Ingested]:
             if not raw.strip():
                 continue
             try:
-                record = json.loads(_decode(raw))
+                record = json.loads(_decode(raw)[0])
             except (ValueError, json.JSONDecodeError) as exc:
                 yield IngestError(where, f"line {lineno} is not valid JSON ({exc})")
                 continue

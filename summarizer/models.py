@@ -238,6 +238,7 @@ class Usage(BaseModel):
     total_tokens: int = 0
     requests: int = 0
     cached_requests: int = 0
+    retries: int = 0
 
     def add(self, other: "Usage") -> "Usage":
         return Usage(**{k: getattr(self, k) + getattr(other, k) for k in Usage.model_fields})
@@ -271,6 +272,9 @@ class ArticleResult(BaseModel):
     events: list[VerifiedEvent] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
     warnings: list[str] = Field(default_factory=list)
+    duplicates: list[str] = Field(
+        default_factory=list, description="Other inputs with the same text, summarised once as this article."
+    )
 
 
 class SourceRef(BaseModel):

@@ -9,6 +9,7 @@ the run goes on.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Callable, Iterable, Optional, Union
 
 from .cache import CacheMode, ResponseCache, default_cache_dir
 from .extract import ModelConfig, extract_article, make_client
-from .ingest import IngestError, read_articles
+from .ingest import IngestError, find_boilerplate, read_articles
 from .merge import merge
 from .models import Article, ArticleResult, Failure, RunInfo, Summary, Usage
 from .prompts import load
@@ -50,6 +51,9 @@ def _iter_inputs(inputs: Iterable[Input]):
             if paths:
                 yield from read_articles(paths)
                 paths = []
+            if not item.boilerplate:
+                # built by the caller, not by ingest: mark furniture and injected instructions here too
+                item = item.model_copy(update={"boilerplate": find_boilerplate(item.text)})
             yield item
         else:
             paths.append(item)
@@ -116,6 +120,8 @@ async def summarize_async(
 
     workers = [asyncio.create_task(worker()) for _ in range(max(1, config.concurrency))]
     count = 0
+    first_by_text: dict[str, int] = {}  # digest of the text -> index of its first occurrence
+    duplicates: dict[int, list[str]] = {}
     try:
         if progress:
             progress.start()
@@ -123,6 +129,11 @@ async def summarize_async(
             if isinstance(item, IngestError):
                 failures.append((index, Failure(source=item.source, error=item.error)))
                 continue
+            digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+            if digest in first_by_text:
+                duplicates.setdefault(first_by_text[digest], []).append(item.source)
+                continue
+            first_by_text[digest] = index
             count += 1
             if progress:
                 progress.update(task_id, total=count)
@@ -137,6 +148,8 @@ async def summarize_async(
             progress.stop()
         await client.client.close()
 
+    for index, sources in duplicates.items():
+        results[index].duplicates.extend(sources)
     ordered = [results[i] for i in sorted(results)]
     actors, claims, denials, timeline = merge(ordered)
     usage = Usage()
@@ -170,6 +183,7 @@ def _failed(article: Article, error: str) -> ArticleResult:
         published=article.published,
         ok=False,
         error=error,
+        warnings=list(article.warnings),
     )
 
 
@@ -192,7 +206,7 @@ async def process(client, article: Article, config: ModelConfig, cache: Response
         denials=denials,
         events=events,
         usage=outcome.usage,
-        warnings=article.warnings,
+        warnings=list(article.warnings),
     )
 
 

@@ -19,7 +19,8 @@ BADGE = {
     Status.altered: "FLAGGED: altered",
     Status.unsupported: "FLAGGED: unsupported",
 }
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def md_escape(text: str | None) -> str:
@@ -28,6 +29,8 @@ def md_escape(text: str | None) -> str:
         return ""
     text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
     text = " ".join(text.split())
+    # entities for what HTML would read (safe in every Markdown renderer), backslashes for the rest
+    text = "".join(_HTML_SPECIAL.get(ch, ch) for ch in text)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

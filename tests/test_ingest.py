@@ -72,12 +72,16 @@ def test_bad_inputs_are_reported_one_line_each(tmp_path):
     (tmp_path / "empty_dir").mkdir()
     items = list(read_articles([tmp_path / "empty.txt", tmp_path / "latin1.txt", tmp_path / "bin.txt",
                                 tmp_path / "missing.txt", tmp_path / "empty_dir"]))
-    errs = {e.source.rsplit("/", 1)[-1]: e.error for e in items}
+    errs = {e.source.rsplit("/", 1)[-1]: e.error for e in items if isinstance(e, IngestError)}
+    latin = next(a for a in items if not isinstance(a, IngestError))
+    assert latin.text == "Caf\ufffd au lait"  # decoded as far as it goes
+    assert latin.warnings == ["not valid UTF-8 (first bad byte 0xe9 at offset 3): 1 byte sequence replaced "
+                              "with U+FFFD; re-save it as UTF-8"]
     assert errs["empty.txt"] == "empty article (no text)"
-    assert errs["latin1.txt"].startswith("not valid UTF-8 (byte 0xe9 at offset 3)")
     assert "binary" in errs["bin.txt"]
     assert errs["missing.txt"] == "no such file or folder"
     assert errs["empty_dir"].startswith("folder has no articles")
+    assert "latin1.txt" not in errs
     assert all("\n" not in e for e in errs.values())
 
 
