@@ -10,6 +10,7 @@ that will not get better (bad key, unknown model, a request the server rejects) 
 from __future__ import annotations
 
 import email.utils
+import logging
 import os
 import random
 import time
@@ -27,6 +28,11 @@ from . import prompts
 from .cache import ARTICLE_HEADER, PROMPT_VERSION_HEADER, CacheMiss, CachingTransport, MalformedResponse, ResponseCache
 from .ingest import text_for_model
 from .models import Article, ArticleExtraction, Usage
+
+# instructor logs every failed attempt at ERROR; the run reports failures itself, once per article. A
+# NullHandler keeps those records off stderr when the application has not configured logging, while an
+# application that has still receives them.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 DEFAULT_ENDPOINT = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
