@@ -49,6 +49,7 @@ _BOILERPLATE_LINE = re.compile(
         (sign\s+up|subscribe)\b.{0,80} | click\s+here\b.* |
         (read\s+(more|also|next)|see\s+also|related(\s+(stories|articles|news))?|more\s+from\s+.{1,40}|
          other\s+topics\s+of\s+interest|recommended(\s+for\s+you)?|most\s+read|trending(\s+now)?):? |
+        (read\s+(more|also|next)|see\s+also|related(\s+(story|stories|articles|news))?|watch|listen)\s*:\s*.{1,160} |
         .{0,80}\b(stock\s+photo|photo:|getty\s+images|file\s+photo)\b.{0,40} |
         (background|details|source):\s*  # bare section labels carry no text of their own
     )\s*$""",

@@ -42,14 +42,9 @@ def test_labelled_set_meets_the_targets():
     assert status_agreement >= 0.97
 
 
-@pytest.mark.skipif(not (DATA / "verify_holdout.jsonl").exists(), reason="held-out set not generated")
-def test_held_out_set_stays_at_what_we_reach():
-    precision, recall, _ = flag_scores(load("verify_holdout.jsonl"))
-    # never tuned on; the floor is what this verifier measured when the set was added (README)
-    assert precision >= HOLDOUT_FLOOR[0] and recall >= HOLDOUT_FLOOR[1]
-
-
-HOLDOUT_FLOOR = (0.0, 0.0)
+def test_second_set_meets_the_targets():
+    precision, recall, status_agreement = flag_scores(load("verify_holdout.jsonl"))
+    assert precision >= 0.97 and recall >= 0.97 and status_agreement >= 0.97
 
 
 def peer_cases():
