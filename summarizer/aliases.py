@@ -44,6 +44,7 @@ DEMONYMS = {
 }
 
 
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Compare names without case, dots, apostrophe styles, possessives, hyphens or a leading 'the'."""
     s = name.replace("’", "'").replace("‘", "'").strip()
@@ -62,6 +63,7 @@ def _index() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def lookup(name: str) -> tuple[str, str, tuple[str, ...]] | None:
     """The table row for a name, if the name is one of its forms."""
     i = _index().get(fold(name))

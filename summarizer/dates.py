@@ -148,6 +148,18 @@ def resolve(text: str, published: Optional[date], future: bool = False) -> Optio
             return Resolved((published - timedelta(days=1)).isoformat(), "day")
         if re.search(r"\btomorrow\b", low):
             return Resolved((published + timedelta(days=1)).isoformat(), "day")
+        week = None
+        if re.search(r"\b(earlier )?this week\b", low):
+            week = (published - timedelta(days=published.weekday()), published)
+            if week[0] == week[1]:  # a Monday paper's "this week" is the week just ended
+                week = (published - timedelta(days=7), published - timedelta(days=1))
+        elif re.search(r"\blast week\b", low):
+            monday = published - timedelta(days=published.weekday() + 7)
+            week = (monday, monday + timedelta(days=6))
+        if week is not None:
+            # a week is not a day: say the month when the whole week lies in one, else nothing
+            lo, hi = week
+            return Resolved(f"{lo.year:04d}-{lo.month:02d}", "month") if (lo.year, lo.month) == (hi.year, hi.month) else None
         if re.search(r"\b(earlier|later)? ?this month\b", low):
             return Resolved(f"{published.year:04d}-{published.month:02d}", "month")
         if re.search(r"\blast month\b", low):

@@ -1,29 +1,43 @@
 """One summary across articles: actors unified, repeated claims kept once, denials linked, a timeline.
 
-Deterministic and model-free, so the same inputs always merge the same way. Every merged item keeps
-its provenance (article id and character span of each source quote).
+Deterministic and model-free, so the same inputs always merge the same way, and every merged item
+keeps its provenance (article id, item index and character span of each source).
 
-Actors are unified by rules for people (full name, surname or family name alone, title + name,
-possessives) and by the small table in ``aliases`` for states and well-known organisations. A person
-is never merged with an organisation or a state, so NATO stays apart from its Secretary General.
+* Actors: people are unified by rules (full name, surname or family name alone when only one person
+  in the run has it, title + name, possessives); states and well-known organisations by the small
+  table in ``aliases`` (official names, abbreviations, capitals used for the state). A person is
+  never merged with an organisation or a state, so NATO stays apart from its Secretary General.
+* Claims: within one speaker, two claims are one statement when their quotes overlap closely
+  (after folding spelling) or their one-line statements say the same thing.
+* Denials: linked to the claims of *other* speakers that assert what is denied, compared as sets of
+  concepts (who, supplies, what, to whom) so "providing arms to Moscow" meets "supplied rockets and
+  missiles to Russia".
+* Timeline: one entry per event and date; the same event given different dates by different
+  articles is shown as a conflict, not silently resolved.
+
+Every comparison goes through an inverted index, so the work grows with the number of items, not
+with its square (see ``benchmarks/merge_bench.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
 from . import aliases
 from .models import (
+    ActorMention,
     ArticleResult,
     EventSource,
     MergedActor,
     MergedClaim,
     MergedDenial,
     SourceRef,
+    Span,
     Status,
     TimelineEntry,
 )
@@ -32,19 +46,28 @@ from .verify import spelling_key
 STATUS_RANK = {Status.exact: 0, Status.normalized: 1, Status.fuzzy: 2, Status.altered: 3, Status.unsupported: 4}
 _TITLE_WORDS = frozenset(
     """secretary general secretary-general president vice prime minister foreign defence defense deputy director
-    spokesman spokeswoman spokesperson leader chairman chief ambassador senator general gen. adm. admiral
-    national security council coordinator white house nato us u.s. south north korean japanese russian
-    chinese kremlin state of the for and official mr mr. mrs ms ms. dr dr. sir lord king queen""".split()
+    spokesman spokeswoman spokesperson leader chairman chief ambassador senator gen. adm. admiral coordinator
+    mr mr. mrs ms ms. dr dr. sir lord king queen""".split()
+)
+_STOP = frozenset(
+    """a an the of to in on at for and or but is are was were be been being it its this that these those with by
+    from as has have had will would could should may might can not no we they he she i you our their his her
+    said says say also about said that than then there which who whom what when where while into over after
+    before because so if just very more most such""".split()
 )
 
 
-def _person_core(name: str) -> str:
-    """Drop leading titles: 'NATO Secretary General Jens Stoltenberg' -> 'Jens Stoltenberg'."""
+# ---------------------------------------------------------------------------------------------
+# Actors
+# ---------------------------------------------------------------------------------------------
+
+
+def person_core(name: str) -> str:
+    """Drop leading titles and organisation words: 'NATO Secretary General Jens Stoltenberg' -> 'Jens Stoltenberg'."""
     words = name.replace("’", "'").split()
-    while len(words) > 1 and words[0].lower().strip(",") in _TITLE_WORDS:
+    while len(words) > 1 and (words[0].lower().strip(",") in _TITLE_WORDS or aliases.lookup(words[0])):
         words.pop(0)
-    core = " ".join(words)
-    return re.sub(r"'s$", "", core)
+    return re.sub(r"'s$", "", " ".join(words))
 
 
 def _acronym(name: str) -> str:
@@ -52,11 +75,10 @@ def _acronym(name: str) -> str:
 
 
 class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
 
     def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
@@ -68,100 +90,213 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _kind_group(kind: str) -> str:
-    return "person" if kind == "person" else "body"
+def _actor_keys(actor) -> list[tuple[str, str]]:
+    """The keys under which two entries are the same entity."""
+    keys = []
+    person = actor.kind == "person"
+    for n in [actor.name, *actor.aliases]:
+        if not n or not n.strip():
+            continue
+        if person:
+            if not n.strip()[0].isupper():
+                continue  # "senior official" says nothing about which official
+            keys.append(("person", aliases.fold(person_core(n))))
+            continue
+        row = aliases.lookup(n)
+        if row:
+            keys.append(("table", row[0]))
+            continue
+        keys.append(("body", aliases.fold(n)))
+        acr = _acronym(n)
+        if len(n.split()) >= 3 and len(acr) >= 3:
+            keys.append(("body", acr.lower()))
+    return keys
 
 
-def merge_actors(results: list[ArticleResult]) -> tuple[list[MergedActor], dict[tuple[str, str], str]]:
-    """Merged actors, and a map (article id, folded name or alias) -> merged actor id."""
-    mentions = []  # (article_id, actor)
-    for r in results:
-        for a in r.actors:
-            mentions.append((r.article_id, a))
-    uf = _UnionFind()
-    by_form: dict[tuple[str, str], list[int]] = defaultdict(list)
-    full_people: dict[str, set[str]] = defaultdict(set)  # single token -> full person names it may stand for
-    for i, (_art, a) in enumerate(mentions):
-        group = _kind_group(a.kind)
-        names = [a.name, *a.aliases]
-        for n in names:
-            row = aliases.lookup(n) if group == "body" else None
-            key = ("tbl", row[0]) if row else (group, aliases.fold(_person_core(n) if group == "person" else n))
-            by_form[key].append(i)
-            if group == "body" and len(n.split()) >= 2:
-                acr = _acronym(n)
-                if len(acr) >= 2:
-                    by_form[(group, acr.lower())].append(i)
-        if group == "person":
-            core = _person_core(a.name)
-            toks = core.split()
-            if len(toks) >= 2:
-                for t in (toks[0], toks[-1]):
-                    full_people[aliases.fold(t)].add(aliases.fold(core))
-    for idxs in by_form.values():
-        for j in idxs[1:]:
-            uf.union(idxs[0], j)
-    # a lone surname or family name joins the full name when only one person in the run has it
-    for (group, form), idxs in list(by_form.items()):
-        if group == "person" and " " not in form and len(full_people.get(form, ())) == 1:
-            (full,) = full_people[form]
-            for j in by_form.get(("person", full), []):
-                uf.union(idxs[0], j)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(mentions)):
-        clusters[uf.find(i)].append(i)
-
-    merged: list[MergedActor] = []
-    lookup: dict[tuple[str, str], str] = {}
-    for n, (_root, idxs) in enumerate(sorted(clusters.items(), key=lambda kv: kv[0])):
-        actors = [mentions[i][1] for i in idxs]
-        articles = sorted({mentions[i][0] for i in idxs})
-        row = next((aliases.lookup(x) for a in actors for x in [a.name, *a.aliases] if aliases.lookup(x)), None)
-        if row and actors[0].kind != "person":
-            name = row[0]
-        else:
-            # the longest title-free name is the most informative display name
-            name = max((_person_core(a.name) if a.kind == "person" else a.name for a in actors), key=len)
-        kind = max({a.kind for a in actors}, key=lambda k: sum(a.kind == k for a in actors))
-        role = next((a.role for a in actors if a.role), None)
-        forms = sorted({x for a in actors for x in [a.name, *a.aliases]} - {name}, key=str.lower)
-        actor_id = f"A{n + 1}"
-        merged.append(MergedActor(id=actor_id, name=name, kind=kind, role=role, aliases=forms, articles=articles))
-        for i in idxs:
-            art, a = mentions[i]
-            for x in [a.name, *a.aliases]:
-                lookup[(art, aliases.fold(x))] = actor_id
-    merged.sort(key=lambda m: (-len(m.articles), m.name.lower()))
-    return merged, lookup
-
-
-def _speaker_id(lookup: dict[tuple[str, str], str], article_id: str, speaker: str) -> Optional[str]:
-    hit = lookup.get((article_id, aliases.fold(speaker)))
-    if hit:
-        return hit
-    core = aliases.fold(_person_core(speaker))
-    for (art, form), actor_id in lookup.items():
-        if art == article_id and (form == core or form.endswith(" " + core) or core.endswith(" " + form)):
-            return actor_id
+def first_mention(text: str, names: list[str]) -> Optional[Span]:
+    """Where an actor's name (or an alias) first appears in the article text."""
+    for n in names:
+        if n and n.strip():
+            m = re.search(rf"(?<!\w){re.escape(n.strip())}(?!\w)", text)
+            if m:
+                return Span(start=m.start(), end=m.end())
     return None
 
 
-def _comparable(text: str) -> str:
+def merge_actors(results: list[ArticleResult]):
+    """Merged actors, and a function (article id, speaker name) -> merged actor id."""
+    entries = [(r.article_id, a) for r in results for a in r.actors]
+    spans = [sp for r in results for sp in (r.actor_spans or [None] * len(r.actors))]
+    uf = _UnionFind(len(entries))
+    first_with_key: dict[tuple[str, str], int] = {}
+    token_people: dict[str, set[str]] = defaultdict(set)
+    for i, (_art, a) in enumerate(entries):
+        for key in _actor_keys(a):
+            if key in first_with_key:
+                uf.union(first_with_key[key], i)
+            else:
+                first_with_key[key] = i
+        if a.kind == "person":
+            toks = person_core(a.name).split()
+            if len(toks) >= 2:
+                for t in {toks[0], toks[-1]}:
+                    token_people[aliases.fold(t)].add(aliases.fold(person_core(a.name)))
+    # a lone surname (or a family name written first) joins the full name when only one person has it
+    for (group, form), i in list(first_with_key.items()):
+        if group == "person" and " " not in form and len(token_people.get(form, ())) == 1:
+            (full,) = token_people[form]
+            j = first_with_key.get(("person", full))
+            if j is not None:
+                uf.union(i, j)
+
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(entries)):
+        clusters[uf.find(i)].append(i)
+    merged: list[MergedActor] = []
+    by_article: dict[str, dict[str, str]] = defaultdict(dict)  # article -> folded form -> actor id
+    ordered = sorted(clusters.values(), key=lambda idxs: (-len({entries[i][0] for i in idxs}), idxs[0]))
+    for n, idxs in enumerate(ordered):
+        members = [entries[i] for i in idxs]
+        actors = [a for _, a in members]
+        kind = Counter(a.kind for a in actors).most_common(1)[0][0]
+        row = next((aliases.lookup(x) for a in actors for x in [a.name, *a.aliases] if aliases.lookup(x)), None)
+        if row and kind != "person":
+            name = row[0]
+        elif kind == "person":
+            name = max((person_core(a.name) for a in actors), key=lambda x: (len(x.split()), len(x)))
+        else:
+            name = Counter(a.name for a in actors).most_common(1)[0][0]
+        actor_id = f"A{n + 1}"
+        forms = sorted({x for a in actors for x in [a.name, *a.aliases] if x} - {name}, key=str.lower)
+        mentions = []
+        for i in idxs:
+            art, a = entries[i]
+            sp = spans[i]
+            mentions.append(ActorMention(article_id=art, name=a.name, start=sp.start if sp else None,
+                                         end=sp.end if sp else None))
+            for x in [a.name, *a.aliases, person_core(a.name)]:
+                by_article[art].setdefault(aliases.fold(x), actor_id)
+        merged.append(
+            MergedActor(
+                id=actor_id,
+                name=name,
+                kind=kind,
+                role=Counter(a.role for a in actors if a.role).most_common(1)[0][0] if any(a.role for a in actors) else None,
+                aliases=forms,
+                articles=sorted({m.article_id for m in mentions}),
+                mentions=mentions,
+            )
+        )
+
+    def speaker_of(article_id: str, speaker: str) -> Optional[str]:
+        forms = by_article.get(article_id, {})
+        for candidate in (speaker, person_core(speaker)):
+            hit = forms.get(aliases.fold(candidate))
+            if hit:
+                return hit
+        row = aliases.lookup(speaker)
+        if row:
+            for form, actor_id in forms.items():
+                if aliases.lookup(form) == row:
+                    return actor_id
+        return None
+
+    return merged, speaker_of
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims
+# ---------------------------------------------------------------------------------------------
+
+
+def comparable(text: str) -> str:
+    """Lower case, words only, British and American spellings folded."""
     return " ".join(spelling_key(w) for w in re.findall(r"[^\W_]+", text.lower()))
 
 
-def _same_statement(a_quote: str, a_stmt: str, b_quote: str, b_stmt: str) -> bool:
-    qa, qb = _comparable(a_quote), _comparable(b_quote)
+def _content(text: str) -> set[str]:
+    return {w for w in comparable(text).split() if w not in _STOP and len(w) > 2}
+
+
+_INNER_QUOTE = re.compile(r"[“\"]([^“”\"]{12,})[”\"]")
+
+
+def _inner_quotes(quote: str) -> list[str]:
+    """Words a reported-speech quote itself puts in quotation marks, four words or more."""
+    return [c for c in (comparable(m.group(1)) for m in _INNER_QUOTE.finditer(quote)) if len(c.split()) >= 4]
+
+
+def _same_statement(a, b) -> bool:
+    qa, qb = a["q"], b["q"]
     short = min(len(qa.split()), len(qb.split()))
-    if short >= 4 and fuzz.partial_ratio(qa, qb) >= 88:
+    if short >= 4 and fuzz.partial_ratio(qa, qb) >= 85:
         return True
-    return fuzz.token_set_ratio(_comparable(a_stmt), _comparable(b_stmt)) >= 90
+    # "... acknowledged concerns about Pyongyang's “reckless missile tests and nuclear programmes”" is a
+    # report of the statement whose words it quotes
+    for inner, other in ((a["inner"], qb), (b["inner"], qa)):
+        if any(fuzz.partial_ratio(i, other) >= 90 for i in inner):
+            return True
+    return fuzz.token_set_ratio(a["s"], b["s"]) >= 88
 
 
-def _ref(article_id: str, item) -> SourceRef:
+RARE_WORDS = 6  # words that vote for candidate clusters
+COMMON_POSTING = 400  # a word in more clusters than this says little about which one
+
+
+def _rare_word_votes(index: dict, keys: list) -> Counter:
+    """Votes for candidates from an item's rarest words only, so the cost per item stays flat as the
+    index grows (a word shared by thousands of statements would otherwise be read in full each time)."""
+    postings = sorted(((len(index.get(k, ())), k) for k in keys), key=lambda x: (x[0], str(x[1])))
+    usable = [k for n, k in postings if 0 < n <= COMMON_POSTING][:RARE_WORDS]
+    votes: Counter[int] = Counter()
+    for k in usable:
+        for c in index[k]:
+            votes[c] += 1
+    return votes
+
+
+def _top(votes: Counter, n: int) -> list[tuple[int, int]]:
+    """Most-voted first, ties by position: the same input always merges the same way."""
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+class _Clusters:
+    """Greedy single-link clustering within a key, with an inverted index over content words."""
+
+    MAX_CANDIDATES = 25
+    MAX_MEMBERS_CHECKED = 6
+
+    def __init__(self) -> None:
+        self.members: list[list] = []
+        self.key_of: list = []
+        self.index: dict[tuple, list[int]] = defaultdict(list)
+
+    def add(self, key, item, words: set[str]) -> None:
+        votes = _rare_word_votes(self.index, [(key, w) for w in words])
+        need = 2 if len(words) >= 3 else 1
+        cluster = None
+        for c, shared in _top(votes, self.MAX_CANDIDATES):
+            if shared < need:
+                break
+            if any(_same_statement(m, item) for m in self.members[c][: self.MAX_MEMBERS_CHECKED]):
+                self.members[c].append(item)
+                cluster = c
+                break
+        if cluster is None:
+            cluster = len(self.members)
+            self.members.append([item])
+            self.key_of.append(key)
+        for w in sorted(words):
+            bucket = self.index[(key, w)]
+            if not bucket or bucket[-1] != cluster:
+                bucket.append(cluster)
+
+
+def _ref(article_id: str, index: int, item) -> SourceRef:
     v = item.verification
     return SourceRef(
         article_id=article_id,
+        index=index,
         quote=item.quote,
         start=v.start,
         end=v.end,
@@ -172,125 +307,219 @@ def _ref(article_id: str, item) -> SourceRef:
     )
 
 
-def _cluster(items: list[tuple[str, object, Optional[str]]], text_of) -> list[list[tuple[str, object, Optional[str]]]]:
-    """Greedy clustering within one speaker: an item joins the first cluster holding a matching item."""
-    clusters: list[list] = []
-    for item in items:
-        for cl in clusters:
-            if cl[0][2] == item[2] and any(_same_statement(*text_of(o[1]), *text_of(item[1])) for o in cl):
-                cl.append(item)
-                break
-        else:
-            clusters.append([item])
-    return clusters
+def _sorted_refs(items) -> list[SourceRef]:
+    refs = [_ref(i["article"], i["index"], i["item"]) for i in items]
+    return sorted(refs, key=lambda r: (r.flagged, STATUS_RANK[r.status], r.article_id, r.index))
 
 
-def _sort_refs(refs: list[SourceRef]) -> list[SourceRef]:
-    return sorted(refs, key=lambda r: (r.flagged, STATUS_RANK[r.status], r.article_id))
+def _cluster_items(results, field: str, text_of, speaker_of) -> list[list[dict]]:
+    clusters = _Clusters()
+    for r in results:
+        for i, item in enumerate(getattr(r, field)):
+            quote, statement = text_of(item)
+            sid = speaker_of(r.article_id, item.speaker)
+            key = sid or ("?", aliases.fold(item.speaker))
+            entry = {"article": r.article_id, "index": i, "item": item, "sid": sid,
+                     "q": comparable(quote), "s": comparable(statement), "inner": _inner_quotes(quote)}
+            clusters.add(key, entry, _content(quote) | _content(statement))
+    return clusters.members
 
 
-def merge_claims(results: list[ArticleResult], lookup, actors: list[MergedActor]) -> list[MergedClaim]:
+def merge_claims(results, speaker_of, actors: list[MergedActor]) -> list[MergedClaim]:
     names = {a.id: a.name for a in actors}
-    items = [
-        (r.article_id, c, _speaker_id(lookup, r.article_id, c.speaker)) for r in results for c in r.claims
-    ]
     merged = []
-    for n, cl in enumerate(_cluster(items, lambda c: (c.quote, c.statement))):
-        refs = _sort_refs([_ref(art, c) for art, c, _ in cl])
-        best = refs[0]
-        first = next(c for art, c, _ in cl if art == best.article_id and c.quote == best.quote)
-        sid = cl[0][2]
+    for n, members in enumerate(_cluster_items(results, "claims", lambda c: (c.quote, c.statement), speaker_of)):
+        refs = _sorted_refs(members)
+        best = next(m for m in members if (m["article"], m["index"]) == (refs[0].article_id, refs[0].index))
+        sid = members[0]["sid"]
         merged.append(
             MergedClaim(
                 id=f"C{n + 1}",
                 speaker_id=sid,
-                speaker=names.get(sid, first.speaker),
-                statement=first.statement,
+                speaker=names.get(sid, best["item"].speaker),
+                statement=best["item"].statement,
                 sources=refs,
-                status=best.status,
-                flagged=best.flagged,
+                status=refs[0].status,
+                flagged=refs[0].flagged,
             )
         )
     return merged
 
 
-def merge_denials(results: list[ArticleResult], lookup, actors: list[MergedActor], claims: list[MergedClaim]):
+# ---------------------------------------------------------------------------------------------
+# Denials
+# ---------------------------------------------------------------------------------------------
+
+_CONCEPT_WORDS = {
+    "ARMS": "arms weapon weapons rocket rockets missile missiles ammunition shells munitions artillery armament "
+            "armaments",
+    "SUPPLY": "supply supplies supplied supplying provide provides provided providing ship ships shipped shipping "
+              "export exports exported exporting deliver delivers delivered delivering delivery deliveries send "
+              "sends sent sending transfer transfers transferred offer offering giving give gave",
+    "RECEIVE": "receive receives received receiving getting obtain obtained",
+    "MILITARY_SUPPORT": "support supporting supported aid assistance backing",
+}
+_CONCEPT_OF = {w: c for c, words in _CONCEPT_WORDS.items() for w in words.split()}
+_ENTITY_NGRAMS = 4
+#: Who is on the receiving side counts as one party: Russia's private army is Russia's war effort.
+_SIDE = {"E:Wagner Group": "E:Russia"}
+
+
+@lru_cache(maxsize=50_000)
+def concept_sequence(text: str) -> tuple[str, ...]:
+    """The concepts of a sentence in order: entity names through the alias table, verbs and objects by class."""
+    words = re.findall(r"[A-Za-z][\w'’.-]*", text)
+    seq: list[str] = []
+    i = 0
+    while i < len(words):
+        # every name in the alias table starts with a capital: only there is a lookup worth its cost
+        for n in range(min(_ENTITY_NGRAMS, len(words) - i), 0, -1) if words[i][0].isupper() else ():
+            phrase = re.sub(r"['’]s$", "", " ".join(words[i : i + n]).rstrip("."))
+            row = aliases.lookup(phrase)
+            if row is None:
+                row = next((aliases.lookup(k) for k, ds in aliases.DEMONYMS.items() if phrase in ds), None)
+            if row:
+                seq.append("E:" + row[0])
+                i += n
+                break
+        else:
+            w = words[i].lower().strip(".")
+            if w in _CONCEPT_OF:
+                seq.append(_CONCEPT_OF[w])
+            elif w in ("against", "versus"):
+                seq.append("AGAINST")
+            i += 1
+    return tuple(seq)
+
+
+def concepts(text: str) -> set[str]:
+    return set(concept_sequence(text)) - {"AGAINST"}
+
+
+def supply_pairs(text: str) -> set[tuple[str, str]]:
+    """(supplier, recipient) around each supply verb: the nearest party before it gives, the nearest after
+    receives ("X supplied rockets to Y"); a receiving verb turns it round ("Y received weapons from X")."""
+    seq = concept_sequence(text)
+    pairs = set()
+    for i, c in enumerate(seq):
+        if c not in ("SUPPLY", "RECEIVE"):
+            continue
+        before = next((x for j, x in reversed(list(enumerate(seq[:i])))
+                       if x.startswith("E:") and (j == 0 or seq[j - 1] != "AGAINST")), None)
+        after = next((x for x in seq[i + 1 :] if x.startswith("E:") and x != before), None)
+        if before and after:
+            giver, taker = (before, after) if c == "SUPPLY" else (after, before)
+            pairs.add((giver, _SIDE.get(taker, taker)))
+    return pairs
+
+
+def _links(denied: dict, claim: dict) -> bool:
+    """A claim answers to a denial when it asserts the same act (who supplies what to whom)."""
+    if not ({"ARMS", "MILITARY_SUPPORT"} & denied["concepts"] & claim["concepts"]):
+        return False
+    return bool(denied["pairs"] & claim["pairs"])
+
+
+def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[MergedClaim]) -> list[MergedDenial]:
     names = {a.id: a.name for a in actors}
-    items = [
-        (r.article_id, d, _speaker_id(lookup, r.article_id, d.speaker)) for r in results for d in r.denials
-    ]
-    claim_text = {c.id: _comparable(c.statement + " " + " ".join(s.quote for s in c.sources)) for c in claims}
+    speaker_by_claim = {c.id: c.speaker_id for c in claims}
+    claim_facts: dict[str, dict] = {}
+    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    items = {(r.article_id, i): c for r in results for i, c in enumerate(r.claims)}
+    for c in claims:
+        facts = {"concepts": set(), "pairs": set()}
+        for ref in c.sources:
+            item = items[(ref.article_id, ref.index)]
+            for text in (item.statement, item.quote):
+                facts["concepts"] |= concepts(text)
+                facts["pairs"] |= supply_pairs(text)
+        claim_facts[c.id] = facts
+        for pair in facts["pairs"]:
+            by_pair[pair].append(c.id)
     merged = []
-    for n, cl in enumerate(_cluster(items, lambda d: (d.quote, d.denied))):
-        refs = _sort_refs([_ref(art, d) for art, d, _ in cl])
-        best = refs[0]
-        first = next(d for art, d, _ in cl if art == best.article_id and d.quote == best.quote)
-        sid = cl[0][2]
-        denied = " ".join(_comparable(d.denied) for _, d, _ in cl)
-        links = [
-            c.id
-            for c in claims
-            if c.speaker_id != sid and fuzz.token_set_ratio(denied, claim_text[c.id]) >= 62 and _shares_object(denied, claim_text[c.id])
-        ]
+    for n, members in enumerate(_cluster_items(results, "denials", lambda d: (d.quote, d.denied), speaker_of)):
+        refs = _sorted_refs(members)
+        best = next(m for m in members if (m["article"], m["index"]) == (refs[0].article_id, refs[0].index))
+        sid = members[0]["sid"]
+        denied = {"concepts": set(), "pairs": set()}
+        for m in members:
+            denied["concepts"] |= concepts(m["item"].denied)
+            denied["pairs"] |= supply_pairs(m["item"].denied)
+        candidates = {cid for pair in denied["pairs"] for cid in by_pair.get(pair, ())}
+        links = sorted(
+            (cid for cid in candidates if _links(denied, claim_facts[cid]) and speaker_by_claim[cid] != sid),
+            key=lambda cid: int(cid[1:]),
+        )
         merged.append(
             MergedDenial(
                 id=f"D{n + 1}",
                 speaker_id=sid,
-                speaker=names.get(sid, first.speaker),
-                denied=first.denied,
+                speaker=names.get(sid, best["item"].speaker),
+                denied=best["item"].denied,
                 denies=links,
                 sources=refs,
-                status=best.status,
-                flagged=best.flagged,
+                status=refs[0].status,
+                flagged=refs[0].flagged,
             )
         )
     return merged
 
 
-_OBJECT_WORDS = frozenset("arms weapons weapon missiles missile rockets rocket ammunition shells supply supplied supplying providing provided support".split())
+# ---------------------------------------------------------------------------------------------
+# Timeline
+# ---------------------------------------------------------------------------------------------
 
 
-def _shares_object(a: str, b: str) -> bool:
-    """A denial answers a claim only when both speak of the same kind of thing (arms, support...)."""
-    return bool(set(a.split()) & set(b.split()) & _OBJECT_WORDS)
+def _same_event(a: str, b: str) -> bool:
+    return fuzz.token_set_ratio(a, b) >= 80
 
 
 def build_timeline(results: list[ArticleResult]) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
+    texts: list[str] = []
+    index: dict[str, list[int]] = defaultdict(list)
     for r in results:
-        for e in r.events:
+        for i, e in enumerate(r.events):
             v = e.verification
             src = EventSource(
-                article_id=r.article_id,
-                date_text=e.date_text,
-                date=e.date,
-                start=v.start,
-                end=v.end,
-                status=v.status,
-                flagged=v.flagged,
-                reasons=v.reasons,
+                article_id=r.article_id, index=i, date_text=e.date_text, date=e.date, start=v.start, end=v.end,
+                status=v.status, flagged=v.flagged, reasons=v.reasons,
             )
-            text = _comparable(e.event)
-            for entry in entries:
-                if fuzz.token_set_ratio(text, _comparable(entry.event)) >= 80:
-                    if entry.date == e.date:
-                        entry.sources.append(src)
-                        entry.flagged = entry.flagged and v.flagged
-                        break
-                    if e.date and entry.date and fuzz.token_set_ratio(text, _comparable(entry.event)) >= 90:
-                        if e.date not in entry.conflict:
-                            entry.conflict.append(e.date)
-            else:
-                entries.append(
-                    TimelineEntry(date=e.date, precision=e.precision, event=e.event, sources=[src], flagged=v.flagged)
-                )
+            text = comparable(e.event)
+            words = _content(e.event)
+            votes = _rare_word_votes(index, list(words))
+            target = None
+            for k, shared in _top(votes, 25):
+                if shared < 2 or not _same_event(text, texts[k]):
+                    continue
+                entry = entries[k]
+                if entry.date == e.date or e.date is None or entry.date is None:
+                    target = k
+                    break
+                if e.date not in entry.conflict:  # the same event, another date: say so
+                    entry.conflict.append(e.date)
+            if target is not None:
+                entry = entries[target]
+                entry.sources.append(src)
+                if entry.date is None and e.date is not None:
+                    entry.date, entry.precision = e.date, e.precision
+                entry.flagged = entry.flagged and v.flagged
+                continue
+            conflicts = [entries[k].date for k, _ in _top(votes, 25)
+                         if entries[k].date and e.date and entries[k].date != e.date and _same_event(text, texts[k])]
+            entries.append(TimelineEntry(date=e.date, precision=e.precision, event=e.event, sources=[src],
+                                         conflict=sorted(set(conflicts)), flagged=v.flagged))
+            texts.append(text)
+            for w in sorted(words):
+                index[w].append(len(entries) - 1)
     return sorted(entries, key=lambda t: (t.date is None, t.date or "", t.event))
 
 
 def merge(results: Iterable[ArticleResult]):
+    """Actors, claims, denials and timeline across the articles that succeeded."""
     ok = [r for r in results if r.ok]
-    actors, lookup = merge_actors(ok)
-    claims = merge_claims(ok, lookup, actors)
-    denials = merge_denials(ok, lookup, actors, claims)
+    actors, speaker_of = merge_actors(ok)
+    claims = merge_claims(ok, speaker_of, actors)
+    denials = merge_denials(ok, speaker_of, actors, claims)
     timeline = build_timeline(ok)
     return actors, claims, denials, timeline

@@ -267,6 +267,9 @@ class ArticleResult(BaseModel):
     error: Optional[str] = None
     extractor: str = "llm"
     actors: list[Actor] = Field(default_factory=list)
+    actor_spans: list[Optional[Span]] = Field(
+        default_factory=list, description="Where each actor's name first appears in the text (parallel to actors)."
+    )
     claims: list[VerifiedClaim] = Field(default_factory=list)
     denials: list[VerifiedDenial] = Field(default_factory=list)
     events: list[VerifiedEvent] = Field(default_factory=list)
@@ -281,6 +284,7 @@ class SourceRef(BaseModel):
     """Provenance of a merged item: which article, which words, and how well they were found."""
 
     article_id: str
+    index: int = Field(description="Position of the item in that article's claims (or denials) list.")
     quote: str
     start: Optional[int] = None
     end: Optional[int] = None
@@ -290,6 +294,15 @@ class SourceRef(BaseModel):
     reasons: list[str] = Field(default_factory=list)
 
 
+class ActorMention(BaseModel):
+    """One article's entry for an actor, and where its name first appears in that article's text."""
+
+    article_id: str
+    name: str
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
 class MergedActor(BaseModel):
     id: str
     name: str
@@ -297,6 +310,7 @@ class MergedActor(BaseModel):
     role: Optional[str] = None
     aliases: list[str] = Field(default_factory=list)
     articles: list[str] = Field(default_factory=list)
+    mentions: list[ActorMention] = Field(default_factory=list)
 
 
 class MergedClaim(BaseModel):
@@ -322,6 +336,7 @@ class MergedDenial(BaseModel):
 
 class EventSource(BaseModel):
     article_id: str
+    index: int = Field(description="Position of the event in that article's events list.")
     date_text: str
     date: Optional[str] = None
     start: Optional[int] = None

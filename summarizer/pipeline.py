@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Optional, Union
 from .cache import CacheMode, ResponseCache, default_cache_dir
 from .extract import ModelConfig, extract_article, make_client
 from .ingest import IngestError, find_boilerplate, read_articles
-from .merge import merge
+from .merge import first_mention, merge
 from .models import Article, ArticleResult, Failure, RunInfo, Summary, Usage
 from .prompts import load
 from .verify import verify_extraction
@@ -202,6 +202,7 @@ async def process(client, article: Article, config: ModelConfig, cache: Response
         published=article.published,
         ok=True,
         actors=outcome.extraction.actors,
+        actor_spans=[first_mention(article.text, [a.name, *a.aliases]) for a in outcome.extraction.actors],
         claims=claims,
         denials=denials,
         events=events,

@@ -1,0 +1,103 @@
+"""Merge: clustering quality on the seeds, and time and memory from 1,000 to 10,000 articles.
+
+    python benchmarks/merge_bench.py              # quality + 1k, 2.5k, 5k, 10k articles
+    python benchmarks/merge_bench.py --sizes 1000  # quicker
+
+Quality is pairwise precision/recall against the hand-checked merge in tests/data/expected_merge.json
+(see tests/merge_eval.py). Scale runs merge synthetic extractions built from the seeds' shapes: every
+synthetic article copies one seed's actors, claims, denials and events; a third of its claims repeat a
+statement that other articles also carry (so clusters grow), the rest are new statements by new people
+(so the number of clusters grows too). Each size runs in a fresh process, so the peak memory printed is
+that run's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def synthetic(n: int):
+    from tests.merge_eval import seed_results
+
+    seeds = seed_results()
+    out = []
+    for k in range(n):
+        base = seeds[k % len(seeds)]
+        tag = f"x{k}"
+        claims = []
+        for i, c in enumerate(base.claims):
+            if (k + i) % 3 == 0:
+                claims.append(c)  # the same statement again, from another article
+            else:
+                claims.append(c.model_copy(update={
+                    "speaker": f"Speaker {tag}{i % 4}",
+                    "statement": f"{c.statement} ({tag} {i})",
+                    "quote": f"Report {tag} item {i}: {c.quote}",
+                }))
+        actors = list(base.actors) + [
+            base.actors[0].model_copy(update={"name": f"Speaker {tag}{j}", "kind": "person", "aliases": []})
+            for j in range(4)
+        ]
+        out.append(base.model_copy(update={"article_id": f"{base.article_id}-{k}", "claims": claims,
+                                           "actors": actors, "actor_spans": [None] * len(actors)}))
+    return out
+
+
+def run_one(n: int) -> dict:
+    from summarizer.merge import merge
+
+    results = synthetic(n)
+    n_claims = sum(len(r.claims) for r in results)
+    t0 = time.perf_counter()
+    actors, claims, denials, timeline = merge(results)
+    elapsed = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MiB on Linux
+    return {"articles": n, "claims_in": n_claims, "seconds": elapsed, "peak_mib": peak,
+            "actors": len(actors), "claims": len(claims), "denials": len(denials), "events": len(timeline)}
+
+
+def quality() -> None:
+    from summarizer.merge import merge
+    from tests.merge_eval import score, seed_results
+
+    s = score(merge(seed_results()))
+    print("quality on the five seeds (pairwise, against tests/data/expected_merge.json)")
+    for k, v in s.items():
+        if k != "wrong dates":
+            print(f"  {k:<16} precision {v[0]:.3f}  recall {v[1]:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="1000,2500,5000,10000")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    quality()
+    print("\nscale (one core, fresh process per size; peak RSS includes the synthetic input)")
+    print(f"  {'articles':>8} {'claims':>8} {'seconds':>8} {'peak MiB':>9} {'merged claims':>14} {'actors':>7}")
+    rows = []
+    for n in [int(x) for x in args.sizes.split(",")]:
+        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout)
+        rows.append(r)
+        print(f"  {r['articles']:>8} {r['claims_in']:>8} {r['seconds']:>8.2f} {r['peak_mib']:>9.0f} {r['claims']:>14} {r['actors']:>7}")
+    if len(rows) >= 2:
+        a, b = rows[0], rows[-1]
+        print(f"\n  {b['articles'] / a['articles']:.0f}x the articles took {b['seconds'] / a['seconds']:.1f}x the time "
+              f"(quadratic would be {(b['articles'] / a['articles']) ** 2:.0f}x)")
+
+
+if __name__ == "__main__":
+    main()
