@@ -40,6 +40,8 @@ Examples:
   OPENAI_API_KEY=... summarizer summarize articles/ --model gpt-4o
   summarizer summarize news.jsonl --base-url http://localhost:11434/v1 --model llama3.1 --mode json
   summarizer summarize seeds/ --replay            # cache only: a miss is an error
+  summarizer summarize seeds/ --extractor rules   # no model at all
+  summarizer summarize seeds/ --format html --out report.html
 
 \b
 Exit codes: 0 all summarised; 1 some inputs failed (the rest is still reported); 2 usage error;
@@ -55,7 +57,13 @@ def main() -> None:
 
 @main.command("summarize", help=SUMMARIZE_HELP)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
+              help="md: readable text; json: the whole Summary (schemas/summary.schema.json); html: a self-contained "
+                   "evidence report (use with --out).")
+@click.option("--extractor", type=click.Choice(["auto", "llm", "rules"]), default="auto", show_default=True,
+              help="llm: ask the model; rules: the offline extractor (no model, no network); auto: the model, or the "
+                   "offline extractor for articles with no recorded answer when no endpoint is configured.")
+@click.option("--no-inventory", is_flag=True, help="Do not list the direct quotes the model's claims leave out.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write the summary to FILE instead of stdout.")
 @click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1.")
 @click.option("--api-key", help="API key (prefer OPENAI_API_KEY: flags show up in process lists).")
@@ -81,7 +89,7 @@ def main() -> None:
 @click.option("--no-cache", "cache_mode", flag_value=CacheMode.off.value, help="Neither read nor write the cache.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on for a terminal and more than one article].")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
-def summarize_cmd(paths, fmt, out, base_url, api_key, model, mode, temperature, max_tokens, concurrency, timeout,
+def summarize_cmd(paths, fmt, extractor, no_inventory, out, base_url, api_key, model, mode, temperature, max_tokens, concurrency, timeout,
                   max_retries, max_reasks, max_article_chars, cache_dir, recordings, cache_mode, progress,
                   verbose) -> None:
     from .pipeline import RunOptions, summarize
@@ -99,6 +107,8 @@ def summarize_cmd(paths, fmt, out, base_url, api_key, model, mode, temperature, 
         cache_mode=CacheMode(cache_mode or CacheMode.read_write.value),
         recordings=list(recordings) if recordings else None,
         progress=sys.stderr.isatty() if progress is None else progress,
+        extractor=extractor,
+        inventory=not no_inventory,
     )
     try:
         summary = summarize(list(paths), options)
@@ -106,7 +116,19 @@ def summarize_cmd(paths, fmt, out, base_url, api_key, model, mode, temperature, 
         click.echo("interrupted: answers received so far are cached; run the same command again to resume",
                    err=True)
         raise SystemExit(EXIT_INTERRUPTED) from None
-    text = render(summary, fmt)
+    if fmt == "html":
+        from .html_report import render as render_html
+        from .ingest import read_articles
+        from .models import Article
+
+        text = render_html(summary, [a for a in read_articles(list(paths)) if isinstance(a, Article)])
+    else:
+        text = render(summary, fmt)
+    offline = sum(r.extractor == "rules" for r in summary.articles if r.ok)
+    if extractor == "auto" and offline:
+        click.echo(f"note: no endpoint configured and no recorded answer for {offline} article"
+                   f"{'s' if offline != 1 else ''}: summarised with the offline rules extractor "
+                   "(set OPENAI_API_KEY or --base-url to use a model)", err=True)
     if out:
         out.write_text(text, encoding="utf-8")
         click.echo(f"wrote {out}", err=True)

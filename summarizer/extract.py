@@ -197,6 +197,7 @@ class ExtractionResult:
     extraction: Optional[ArticleExtraction]
     usage: Usage
     error: Optional[str] = None
+    cache_miss: bool = False  # nothing recorded and no endpoint to ask: the offline extractor may step in
 
 
 async def extract_article(client, article: Article, config: ModelConfig, cache: ResponseCache) -> ExtractionResult:
@@ -247,7 +248,8 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
             )
         result = ExtractionResult(extraction=extraction, usage=usage)
     except Exception as exc:  # one bad article never stops the run
-        result = ExtractionResult(extraction=None, usage=usage, error=describe(exc, config))
+        result = ExtractionResult(extraction=None, usage=usage, error=describe(exc, config),
+                                  cache_miss=isinstance(root_cause(exc), CacheMiss))
     counters = cache.counters.get(article.id)
     update = {"retries": retries}
     if counters is not None:

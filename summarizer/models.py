@@ -278,6 +278,19 @@ class ArticleResult(BaseModel):
     duplicates: list[str] = Field(
         default_factory=list, description="Other inputs with the same text, summarised once as this article."
     )
+    omissions: list[Omission] = Field(
+        default_factory=list, description="Direct quotes the offline rules found that no claim or denial covers."
+    )
+
+
+class Omission(BaseModel):
+    """A direct quote in the article that no claim or denial of the model covers."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker: Optional[str] = None
 
 
 class SourceRef(BaseModel):
@@ -382,6 +395,9 @@ class Summary(BaseModel):
     denials: list[MergedDenial] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     failures: list[Failure] = Field(default_factory=list)
+    omissions: list[Omission] = Field(
+        default_factory=list, description="Direct quotes in the articles that the model's claims do not cover."
+    )
     usage: Usage = Field(default_factory=Usage)
 
     @property

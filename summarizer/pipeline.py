@@ -18,6 +18,8 @@ from typing import Callable, Iterable, Optional, Union
 from .cache import CacheMode, ResponseCache, default_cache_dir
 from .extract import ModelConfig, extract_article, make_client
 from .ingest import IngestError, find_boilerplate, read_articles
+from . import rules
+from .inventory import find_omissions
 from .merge import first_mention, merge
 from .models import Article, ArticleResult, Failure, RunInfo, Summary, Usage
 from .prompts import load
@@ -36,6 +38,10 @@ class RunOptions:
     recordings: Optional[list[Path]] = None  # None: ./recordings when no endpoint is configured
     progress: bool = False
     transport: object = None  # an httpx2 transport under the cache, for tests and batch collection
+    #: "llm": ask the model; "rules": the offline extractor only; "auto": the model, or the offline
+    #: extractor for articles that have no recorded answer when no endpoint is configured
+    extractor: str = "auto"
+    inventory: bool = True  # list the direct quotes the model's claims do not cover
 
 
 def default_recordings(config: ModelConfig) -> list[Path]:
@@ -106,7 +112,7 @@ async def summarize_async(
                 return
             index, article = item
             try:
-                result = await process(client, article, config, cache)
+                result = await process(client, article, config, cache, opts.extractor, opts.inventory)
             except Exception as exc:  # a bug in our own code must not lose the other articles
                 result = _failed(article, f"internal error: {type(exc).__name__}: {config.redact(str(exc))}")
             results[index] = result
@@ -152,13 +158,14 @@ async def summarize_async(
         results[index].duplicates.extend(sources)
     ordered = [results[i] for i in sorted(results)]
     actors, claims, denials, timeline = merge(ordered)
+    used = sorted({r.extractor for r in ordered if r.ok}) or [opts.extractor if opts.extractor != "auto" else "llm"]
     usage = Usage()
     for r in ordered:
         usage = usage.add(r.usage)
     version = load("extract.system.txt").version
     return Summary(
         run=RunInfo(
-            extractor="llm",
+            extractor="+".join(used),
             model=config.model,
             endpoint=config.endpoint,
             mode=config.mode,
@@ -171,6 +178,7 @@ async def summarize_async(
         denials=denials,
         timeline=timeline,
         failures=[f for _, f in sorted(failures, key=lambda x: x[0])],
+        omissions=[o for r in ordered for o in r.omissions],
         usage=usage,
     )
 
@@ -187,27 +195,39 @@ def _failed(article: Article, error: str) -> ArticleResult:
     )
 
 
-async def process(client, article: Article, config: ModelConfig, cache: ResponseCache) -> ArticleResult:
-    """Extract and verify one article."""
-    outcome = await extract_article(client, article, config, cache)
-    if outcome.extraction is None:
-        failed = _failed(article, outcome.error or "no answer")
-        failed.usage = outcome.usage
-        return failed
-    claims, denials, events = verify_extraction(article, outcome.extraction)
+async def process(client, article: Article, config: ModelConfig, cache: ResponseCache, extractor: str = "auto",
+                  inventory: bool = True) -> ArticleResult:
+    """Extract (model or rules) and verify one article; list the quotes the model left out."""
+    usage = Usage()
+    if extractor == "rules":
+        extraction, used = rules.extract(article), "rules"
+    else:
+        outcome = await extract_article(client, article, config, cache)
+        usage = outcome.usage
+        if outcome.extraction is not None:
+            extraction, used = outcome.extraction, "llm"
+        elif outcome.cache_miss and extractor == "auto" and not config.can_call:
+            extraction, used = rules.extract(article), "rules"
+        else:
+            failed = _failed(article, outcome.error or "no answer")
+            failed.usage = outcome.usage
+            return failed
+    claims, denials, events = verify_extraction(article, extraction)
     return ArticleResult(
         article_id=article.id,
         source=article.source,
         title=article.title,
         published=article.published,
         ok=True,
-        actors=outcome.extraction.actors,
-        actor_spans=[first_mention(article.text, [a.name, *a.aliases]) for a in outcome.extraction.actors],
+        extractor=used,
+        actors=extraction.actors,
+        actor_spans=[first_mention(article.text, [a.name, *a.aliases]) for a in extraction.actors],
         claims=claims,
         denials=denials,
         events=events,
-        usage=outcome.usage,
+        usage=usage,
         warnings=list(article.warnings),
+        omissions=find_omissions(article, claims + denials) if used == "llm" and inventory else [],
     )
 
 

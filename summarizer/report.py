@@ -62,7 +62,8 @@ def to_markdown(summary: Summary) -> str:
         f"{n_items} merged claims and denials, **{summary.flagged_count} flagged**; "
         f"{len(summary.failures)} input{'s' if len(summary.failures) != 1 else ''} failed.",
         f"Extractor: {md_escape(summary.run.extractor)}"
-        + (f", model {md_escape(summary.run.model)} at {md_escape(summary.run.endpoint)}" if summary.run.model else "")
+        + (f", model {md_escape(summary.run.model)} at {md_escape(summary.run.endpoint)}"
+           if summary.run.model and "llm" in summary.run.extractor else "")
         + f"; {summary.usage.cached_requests}/{summary.usage.requests} requests answered from cache;"
         f" tokens: {summary.usage.prompt_tokens} prompt + {summary.usage.completion_tokens} completion.",
         "",
@@ -136,6 +137,13 @@ def to_markdown(summary: Summary) -> str:
         )
     if not flagged and not dated:
         lines.append("(none)")
+
+    if summary.omissions:
+        lines += ["", f"## Possible omissions ({len(summary.omissions)})", "",
+                  "Direct quotes in the articles that no claim or denial covers:", ""]
+        for o in summary.omissions:
+            who = md_escape(o.speaker) if o.speaker else "unattributed"
+            lines.append(f"- {who}: “{md_escape(o.text)}” — {md_escape(o.article_id)} @{o.start}-{o.end}")
 
     if summary.failures:
         lines += ["", f"## Failed inputs ({len(summary.failures)})", ""]

@@ -613,6 +613,7 @@ def _strip_leading_non_names(name: str) -> str:
     return " ".join(words)
 
 
+_REPORTED_SUBJECT = re.compile(r"\bthat\s+(?:the\s+)?(?P<np>[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s*[“\"]?\s*$")
 _NAME_BEFORE_QUOTE = re.compile(rf"(?P<name>{_NAME})\s*[“\"]?\s*$")
 
 
@@ -727,11 +728,15 @@ def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str])
     forms = _name_forms(speaker_names)
     if not forms:
         return SpeakerCheck(None)
-    inner = _attribution_inside(text[start:end], forms)
-    if inner is not None:
-        return inner
     pa, pb = _paragraph(text, start, end)
-    start, end = _enclosing_quotation(text, start, end, pa, pb)
+    q_start, q_end = _enclosing_quotation(text, start, end, pa, pb)
+    if (q_start, q_end) == (start, end):
+        # reported speech in the narrative carries its own attribution; inside a direct quotation,
+        # "Pyongyang has denied ..." is what the quoted source says, not who is quoted
+        inner = _attribution_inside(text[start:end], forms)
+        if inner is not None:
+            return inner
+    start, end = q_start, q_end
     sa = _sentence_start(text, start, pa)
     # the attribution around the quote: its sentence, and what directly follows it in the paragraph
     after = text[end : min(pb, end + 160)]
@@ -751,6 +756,11 @@ def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str])
         credited = None
     if credited:
         if _matches_any(credited, forms):
+            return SpeakerCheck(True)
+        # "KCNA said that the foreign ministry “most strongly denounces ...”" and "Park said that South Korea
+        # “looks forward ...”": the words can be the reporter's or the subject's; either credit is fair
+        reported = _REPORTED_SUBJECT.search(before)
+        if reported and _matches_any(reported.group("np"), forms):
             return SpeakerCheck(True)
         return SpeakerCheck(False, credited)
     if window_hits:

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from summarizer import summarize, summarize_async
+from summarizer import RunOptions, summarize, summarize_async
 from summarizer.cache import CacheMode
 from summarizer.models import Article, Summary
 from tests.conftest import TEST_KEY
@@ -201,7 +201,10 @@ def test_async_api(server, options):
     assert isinstance(s, Summary) and s.claims[0].speaker == "Ann Lee"
 
 
-def test_no_endpoint_and_no_recording_fails_clearly(tmp_path, monkeypatch):
+def test_no_endpoint_and_no_recording(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    s = summarize([art()])
+    s = summarize([art()], RunOptions(extractor="llm"))
     assert "no endpoint configured" in s.failures[0].error
+    s = summarize([art()])  # auto: the offline extractor steps in
+    assert not s.failures and s.run.extractor == "rules" and s.articles[0].extractor == "rules"
+    assert s.claims[0].speaker == "Ann Lee" and s.claims[0].status.value == "exact"

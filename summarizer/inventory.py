@@ -1,0 +1,33 @@
+"""The quote inventory: direct quotes in an article that none of the model's claims or denials cover.
+
+A model-only design cannot see what the model left out. The offline rules find every direct quote
+deterministically; any quote that no claim or denial overlaps is listed as a possible omission, with
+its speaker and span, so a person can decide whether it matters.
+"""
+
+from __future__ import annotations
+
+from .models import Article, Omission
+from .rules import find_quotes
+from .verify import normalize
+
+MIN_WORDS = 3  # one- and two-word scare quotes ("reckless") are rarely a statement worth listing
+
+
+def find_omissions(article: Article, items) -> list[Omission]:
+    """Quotes of ``article`` not covered by ``items`` (verified claims and denials)."""
+    spans = [(i.verification.start, i.verification.end) for i in items if i.verification.start is not None]
+    quoted = [normalize(i.quote) for i in items]
+    out = []
+    for q in find_quotes(article.text, article.boilerplate):
+        if len(q.text.split()) < MIN_WORDS:
+            continue
+        length = q.end - q.start
+        overlap = max((min(q.end, e) - max(q.start, s) for s, e in spans), default=0)
+        if overlap >= 0.5 * length:
+            continue
+        text = normalize(q.text).strip(" .,;:")
+        if any(text and text in other for other in quoted):
+            continue  # covered by a quote the verifier could not place
+        out.append(Omission(article_id=article.id, start=q.start, end=q.end, text=q.text, speaker=q.speaker))
+    return out
