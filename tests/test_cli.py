@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -129,3 +130,44 @@ def test_schema_command(run, tmp_path):
 def test_usage_error_exit_code(run):
     assert run("summarize").exit_code == 2
     assert run("summarize", "x", "--format", "pdf").exit_code == 2
+
+
+def test_offline_extractor_on_a_fresh_machine(tmp_path):
+    """No key, no cache, no recordings: a real summary from the rules, every quote exact."""
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
+    out = subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", str(SEEDS), "--no-cache",
+                          "--format", "json", "--no-progress"], cwd=tmp_path, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "summarised with the offline rules extractor" in out.stderr and out.stderr.count("\n") == 1
+    data = json.loads(out.stdout)
+    assert data["run"]["extractor"] == "rules" and len(data["claims"]) >= 20
+    statuses = {s["status"] for c in data["claims"] + data["denials"] for s in c["sources"]}
+    assert statuses == {"exact"}
+    assert any(c["speaker"] == "John Kirby" for c in data["claims"])
+
+
+def test_extractor_rules_never_calls_the_endpoint(run, server, tmp_path):
+    res = run(*cli(server, tmp_path, "--extractor", "rules"))
+    assert res.exit_code == 0 and server.chat_requests == []
+    assert "Extractor: rules" in res.output
+
+
+def test_inventory_lists_what_the_model_left_out(run, tmp_path):
+    res = run("summarize", SEEDS, "--recordings", ROOT / "recordings", "--replay", "--cache-dir", tmp_path / "c")
+    assert "## Possible omissions" in res.output
+    assert "There are many areas where we really believe" in res.output  # a Stoltenberg quote no claim covers
+    quiet = run("summarize", SEEDS, "--recordings", ROOT / "recordings", "--replay", "--cache-dir", tmp_path / "c",
+                "--no-inventory")
+    assert "## Possible omissions" not in quiet.output
+
+
+def test_html_report_from_the_command_line(run, tmp_path):
+    out = tmp_path / "report.html"
+    res = run("summarize", SEEDS, "--recordings", ROOT / "recordings", "--replay", "--cache-dir", tmp_path / "c",
+              "--format", "html", "--out", out)
+    assert res.exit_code == 0
+    page = out.read_text()
+    assert page.lower().startswith("<!doctype html>")
+    assert not re.search(r"(src|href)=[\"']?https?:", page)  # nothing to fetch: one self-contained file
+    assert "Kwon Jong Gun" in page
