@@ -414,6 +414,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 SCREENSHOT = ROOT / "docs" / "report.png"
+SOURCES_SCREENSHOT = SCREENSHOT.with_name("report-sources.png")
 
 
 @pytest.fixture(scope="module")
@@ -471,6 +472,10 @@ def test_browser_click_filter_and_screenshot(seeds, browser, tmp_path):  # seeds
         assert page.evaluate(f"""() => document.querySelector('{sel}').closest('details').open""")
         assert in_viewport(page, sel)
         assert page.is_visible("#focus") and summary.claims[k].id in page.inner_text("#focus .ftext")
+        # ...which is what the second screenshot shows: the source with its highlighted spans.
+        shot2 = SOURCES_SCREENSHOT if os.environ.get("UPDATE_REPORT_SCREENSHOT") else tmp_path / "report-sources.png"
+        page.screenshot(path=str(shot2))
+        assert shot2.stat().st_size > 50_000
 
         # Click a source quote of another claim (second article of C2): that span is marked instead.
         k2 = next(k for k, c in enumerate(summary.claims) if len(c.sources) > 1 and all(r.start is not None for r in c.sources))
