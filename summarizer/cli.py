@@ -132,6 +132,10 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, out, base_url, api_key, m
     if out:
         out.write_text(text, encoding="utf-8")
         click.echo(f"wrote {out}", err=True)
+    elif fmt == "md":
+        from .report import print_terminal
+
+        print_terminal(text)
     else:
         click.echo(text, nl=False)
     for result in summary.articles:

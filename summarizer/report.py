@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 from .models import MergedActor, SourceRef, Status, Summary
 
@@ -149,6 +150,32 @@ def to_markdown(summary: Summary) -> str:
         lines += ["", f"## Failed inputs ({len(summary.failures)})", ""]
         lines += [f"- {md_escape(f.source)}: {md_escape(f.error)}" for f in summary.failures]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def print_terminal(markdown: str, file=None) -> None:
+    """The Markdown report on a terminal: flagged items in red, verified ones green; plain when piped.
+
+    Colour is rich's call (a TTY, or FORCE_COLOR set; never with NO_COLOR), so piping the output or
+    redirecting it to a file gives exactly the Markdown text.
+    """
+    from rich.console import Console
+    from rich.highlighter import RegexHighlighter
+    from rich.theme import Theme
+
+    class _Flags(RegexHighlighter):
+        highlights = [
+            r"(?P<flag>FLAGGED[^*\n]*|⚠[^\n]*)",
+            r"(?P<ok>`verified[^`]*`)",
+            r"(?P<head>^#+ .*$)",
+        ]
+
+    console = Console(file=file, highlighter=_Flags(), soft_wrap=True,
+                      theme=Theme({"flag": "bold red", "ok": "green", "head": "bold cyan"}))
+    if not console.is_terminal and not console.color_system:
+        (file or sys.stdout).write(markdown)
+        return
+    for line in markdown.splitlines():
+        console.print(line, markup=False, emoji=False)
 
 
 def to_json(summary: Summary) -> str:

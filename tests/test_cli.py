@@ -171,3 +171,20 @@ def test_html_report_from_the_command_line(run, tmp_path):
     assert page.lower().startswith("<!doctype html>")
     assert not re.search(r"(src|href)=[\"']?https?:", page)  # nothing to fetch: one self-contained file
     assert "Kwon Jong Gun" in page
+
+
+@pytest.mark.parametrize("force", [True, False], ids=["terminal", "piped"])
+def test_flagged_items_stand_out_in_a_terminal_and_stay_plain_when_piped(force):
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "NO_COLOR",
+                                                              "FORCE_COLOR", "TERM")}
+    if force:
+        env["FORCE_COLOR"] = "1"
+    out = subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", "seeds/", "--no-progress"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    flagged_lines = [line for line in out.stdout.splitlines() if "FLAGGED" in line]
+    assert flagged_lines
+    if force:
+        assert all("\x1b[" in line for line in flagged_lines)  # coloured
+    else:
+        assert "\x1b[" not in out.stdout  # piped: exactly the Markdown
