@@ -28,6 +28,7 @@ from . import prompts
 from .cache import ARTICLE_HEADER, PROMPT_VERSION_HEADER, CacheMiss, CachingTransport, MalformedResponse, ResponseCache
 from .ingest import text_for_model
 from .models import Article, ArticleExtraction, Usage
+from .ratelimit import GovernedTransport, RateGovernor
 
 # instructor logs every failed attempt at ERROR; the run reports failures itself, once per article. A
 # NullHandler keeps those records off stderr when the application has not configured logging, while an
@@ -86,14 +87,17 @@ class ModelConfig:
         return text
 
 
-def make_client(config: ModelConfig, cache: ResponseCache, inner: httpx2.AsyncBaseTransport | None = None):
-    """An instructor client over the openai async client, every request passing through the cache."""
-    transport = CachingTransport(
-        cache=cache,
-        endpoint=config.endpoint,
-        network=config.can_call,
-        **({"inner": inner} if inner is not None else {}),
-    )
+def make_client(config: ModelConfig, cache: ResponseCache, inner: httpx2.AsyncBaseTransport | None = None,
+                governor: RateGovernor | None = None):
+    """An instructor client over the openai async client.
+
+    Every request passes through the cache; those that reach the endpoint also pass the run's rate
+    governor, so a 429 slows the whole run down, not only the request that got it.
+    """
+    network = inner if inner is not None else httpx2.AsyncHTTPTransport()
+    if governor is not None:
+        network = GovernedTransport(network, governor)
+    transport = CachingTransport(cache=cache, endpoint=config.endpoint, network=config.can_call, inner=network)
     http = openai.DefaultAsyncHttpxClient(transport=transport, timeout=config.timeout)
     client = openai.AsyncOpenAI(
         base_url=config.endpoint,

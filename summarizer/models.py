@@ -382,6 +382,9 @@ class RunInfo(BaseModel):
     mode: Optional[str] = None
     prompt_version: Optional[str] = None
     cache: Optional[str] = None
+    rate_limited: int = Field(default=0, description="429 answers seen; each slowed the whole run down.")
+    paused_seconds: float = Field(default=0.0, description="Time new requests were held back by rate limits.")
+    lowest_concurrency: Optional[int] = Field(default=None, description="Fewest requests allowed in flight.")
 
 
 class Summary(BaseModel):

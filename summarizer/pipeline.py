@@ -23,6 +23,7 @@ from .inventory import find_omissions
 from .merge import first_mention, merge
 from .models import Article, ArticleResult, Failure, RunInfo, Summary, Usage
 from .prompts import load
+from .ratelimit import RateGovernor
 from .verify import verify_extraction
 
 Input = Union[str, Path, Article]
@@ -96,7 +97,8 @@ async def summarize_async(
     recordings = opts.recordings if opts.recordings is not None else default_recordings(config)
     cache_dir = None if opts.cache_mode is CacheMode.off else (opts.cache_dir or default_cache_dir())
     cache = ResponseCache(cache_dir, opts.cache_mode, recordings)
-    client = make_client(config, cache, inner=opts.transport)
+    governor = RateGovernor(max_in_flight=max(1, config.concurrency), max_pause=config.max_wait)
+    client = make_client(config, cache, inner=opts.transport, governor=governor)
 
     results: dict[int, ArticleResult] = {}
     failures: list[tuple[int, Failure]] = []
@@ -171,6 +173,9 @@ async def summarize_async(
             mode=config.mode,
             prompt_version=version,
             cache=opts.cache_mode.value,
+            rate_limited=governor.throttled,
+            paused_seconds=round(governor.paused_seconds, 3),
+            lowest_concurrency=governor.lowest_limit,
         ),
         articles=ordered,
         actors=actors,

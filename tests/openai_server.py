@@ -24,11 +24,44 @@ Endpoints:
   (``Mode.JSON`` / ``Mode.JSON_SCHEMA`` / ``Mode.MD_JSON`` / plain). With
   ``"stream": true`` the same answer is sent as server-sent events.
 * ``GET /v1/models`` and ``GET /v1/models/{id}``.
+* Files: ``POST /v1/files`` (multipart: ``purpose`` + ``file``), ``GET /v1/files``,
+  ``GET|DELETE /v1/files/{id}``, ``GET /v1/files/{id}/content`` (raw bytes).
+* Batches (``endpoint="/v1/chat/completions"`` only): ``POST /v1/batches``,
+  ``GET /v1/batches``, ``GET /v1/batches/{id}``, ``POST /v1/batches/{id}/cancel``.
+  A batch is ``validating`` at creation, and completes on the N-th
+  ``GET /v1/batches/{id}`` where N = :attr:`FakeOpenAI.batch_polls_to_complete`
+  (read when the batch is created; default 1; 0 = completed at creation);
+  retrieves before that return ``in_progress``. The input is validated on the
+  first retrieve (a bad file makes the batch ``failed`` with ``errors``); on
+  completion every input line is answered exactly like a chat request (same
+  answer selection and completion JSON, but queued/random faults are not used:
+  per-line faults come from :attr:`FakeOpenAI.batch_faults`), the bodies are
+  appended to :attr:`FakeOpenAI.batch_requests`, and the output / error JSONL
+  files are written in the Batch API's format::
+
+      {"id": "batch_req_fake_N", "custom_id": "...", "response": {"status_code": 200,
+       "request_id": "req_fake_N", "body": <chat.completion>}, "error": null}
+      {"id": "batch_req_fake_N", "custom_id": "...", "response": {"status_code": 429,
+       "request_id": "req_fake_N", "body": {"error": {...}}}, "error": null}
+
+  (error file; a non-HTTP failure -- ``Fault.timeout/reset/truncated_json`` --
+  has ``"response": null`` and ``"error": {"code", "message"}`` instead).
 * anything else -> 404 with an OpenAI-style error body.
+
+Batch flow::
+
+    srv.set_answer("ARTICLE-7", {...})
+    srv.batch_faults["req-3"] = Fault.status(400)
+    f = client.files.create(file=("in.jsonl", jsonl_bytes), purpose="batch")
+    b = client.batches.create(input_file_id=f.id, endpoint="/v1/chat/completions",
+                              completion_window="24h")
+    b = client.batches.retrieve(b.id)          # completed (batch_polls_to_complete=1)
+    out = client.files.content(b.output_file_id).text
 """
 
 from __future__ import annotations
 
+import copy
 import gzip
 import json
 import random
@@ -43,6 +76,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from socketserver import TCPServer
 from typing import Any, Callable, Optional, Union
+from urllib.parse import parse_qs, unquote
 
 __all__ = ["FakeOpenAI", "Fault", "RecordedRequest", "EMPTY_EXTRACTION"]
 
@@ -55,6 +89,10 @@ WRONG_TOOL_NAME = "not_the_requested_tool"
 SCHEMA_BREAKING_ANSWER: dict = {"actors": "not a list"}
 RANDOM_RETRY_AFTER = 0.05
 MODELS = ("gpt-4o-mini", "gpt-4o", "gpt-4.1-mini", "gpt-4.1", "o4-mini")
+BATCH_ENDPOINTS = ("/v1/chat/completions",)
+BATCH_COMPLETION_WINDOW = "24h"
+BATCH_WINDOW_SECONDS = 24 * 3600
+BATCH_FILE_EXPIRY_SECONDS = 30 * 24 * 3600
 
 _REASONS = {
     400: ("invalid_request_error", None),
@@ -222,6 +260,122 @@ def _error_body(code: int, message: Optional[str] = None, *, type_: Optional[str
     }
 
 
+def _error_with_param(code: int, message: str, param: Optional[str] = None,
+                      err_code: Any = "__default__") -> dict:
+    body = _error_body(code, message, err_code=err_code)
+    body["error"]["param"] = param
+    return body
+
+
+class _MultipartError(ValueError):
+    pass
+
+
+def _header_params(value: str) -> tuple[str, dict]:
+    """Split ``'form-data; name="file"; filename="a b.jsonl"'`` into (main, params)."""
+    parts: list[str] = []
+    buf, quoted, escaped = [], False, False
+    for ch in value:
+        if escaped:
+            buf.append(ch)
+            escaped = False
+        elif quoted and ch == "\\":
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == ";" and not quoted:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf))
+    params: dict = {}
+    for item in parts[1:]:
+        if "=" not in item:
+            continue
+        key, val = item.split("=", 1)
+        key, val = key.strip().lower(), val.strip()
+        if key.endswith("*"):  # RFC 5987: utf-8''percent-encoded
+            key = key[:-1]
+            if "'" in val:
+                charset, _, rest = val.split("'", 2)
+                val = unquote(rest, encoding=charset or "utf-8")
+        params[key] = val
+    return parts[0].strip().lower(), params
+
+
+def _parse_multipart(raw: bytes, content_type: str) -> dict:
+    """Parse multipart/form-data into ``{name: (filename or None, bytes)}``."""
+    ctype, params = _header_params(content_type or "")
+    if ctype != "multipart/form-data":
+        raise _MultipartError(f"Invalid Content-Type header ({content_type or 'none'}), "
+                              "expected multipart/form-data.")
+    boundary = params.get("boundary")
+    if not boundary:
+        raise _MultipartError("multipart/form-data without a boundary.")
+    delim = b"--" + boundary.encode("latin-1")
+    data = b"\r\n" + raw
+    pieces = data.split(b"\r\n" + delim)
+    if len(pieces) < 2:
+        raise _MultipartError("multipart body has no parts.")
+    fields: dict = {}
+    closed = False
+    for piece in pieces[1:]:
+        if piece.startswith(b"--"):
+            closed = True
+            break
+        # rest of the delimiter line (transport padding), then CRLF
+        nl = piece.find(b"\r\n")
+        if nl < 0:
+            raise _MultipartError("malformed multipart part.")
+        piece = piece[nl + 2:]
+        head, sep, content = piece.partition(b"\r\n\r\n")
+        if not sep:
+            raise _MultipartError("multipart part without a header/body separator.")
+        headers: dict = {}
+        for line in head.decode("utf-8", "replace").split("\r\n"):
+            if ":" in line:
+                k, v = line.split(":", 1)
+                headers[k.strip().lower()] = v.strip()
+        disp, dparams = _header_params(headers.get("content-disposition", ""))
+        name = dparams.get("name")
+        if disp != "form-data" or name is None:
+            raise _MultipartError("multipart part without Content-Disposition: form-data; name=...")
+        fields[name] = (dparams.get("filename"), content)
+    if not closed:
+        raise _MultipartError("multipart body is missing its closing boundary.")
+    return fields
+
+
+def _query(path: str) -> dict:
+    query = path.split("?", 1)[1] if "?" in path else ""
+    return {k: v[-1] for k, v in parse_qs(query.split("#", 1)[0]).items()}
+
+
+def _page(items: list, query: dict, default_limit: int, max_limit: int) -> Union[dict, str]:
+    """Cursor page (``after`` / ``limit``) over ``items`` (already in list order)."""
+    try:
+        limit = int(query.get("limit", default_limit))
+    except ValueError:
+        return "Invalid 'limit': expected an integer."
+    if not 1 <= limit <= max_limit:
+        return f"Invalid 'limit': expected a value between 1 and {max_limit}."
+    after = query.get("after")
+    if after:
+        ids = [item["id"] for item in items]
+        if after not in ids:
+            return f"Invalid 'after': no object with id '{after}'."
+        items = items[ids.index(after) + 1:]
+    data = items[:limit]
+    return {
+        "object": "list",
+        "data": data,
+        "first_id": data[0]["id"] if data else None,
+        "last_id": data[-1]["id"] if data else None,
+        "has_more": len(items) > limit,
+    }
+
+
 # --------------------------------------------------------------------------- server
 
 
@@ -358,6 +512,10 @@ class _Handler(BaseHTTPRequestHandler):
                 else:
                     self._send_error(404, f"The model `{model}` does not exist or you do not have access to it.",
                                      err_code="model_not_found")
+            elif (route == "/files" or route.startswith("/files/")) and self._files(route, raw):
+                pass
+            elif (route == "/batches" or route.startswith("/batches/")) and self._batches(route, body):
+                pass
             else:
                 self._send_error(404, f"Invalid URL ({self.command} {self.path.split('?', 1)[0]})")
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
@@ -366,6 +524,95 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _dispatch
+
+    # -- files ------------------------------------------------------------------------
+
+    def _files(self, route: str, raw: bytes) -> bool:
+        """Handle a /files route; False = no such route/method (caller sends the 404)."""
+        fake = self.server.fake
+        parts = route.split("/")[2:]  # "/files/x/content" -> ["x", "content"]
+        if not parts and self.command == "POST":
+            try:
+                fields = _parse_multipart(raw, self.headers.get("Content-Type") or "")
+            except _MultipartError as exc:
+                self._send_error(400, str(exc))
+                return True
+            for name in ("purpose", "file"):
+                if name not in fields:
+                    self._send_json(400, _error_with_param(
+                        400, f"Missing required parameter: '{name}'.", name, "missing_required_parameter"))
+                    return True
+            purpose = fields["purpose"][1].decode("utf-8", "replace").strip()
+            if not purpose:
+                self._send_json(400, _error_with_param(400, "Invalid value for 'purpose'.", "purpose"))
+                return True
+            filename, data = fields["file"]
+            self._send_json(200, fake._store_file(data, filename or "upload", purpose))
+            return True
+        if not parts and self.command in ("GET", "HEAD"):
+            query = _query(self.path)
+            items = list(fake.files.values())  # creation order
+            if query.get("order", "desc") != "asc":
+                items.reverse()
+            if query.get("purpose"):
+                items = [f for f in items if f["purpose"] == query["purpose"]]
+            page = _page(items, query, 10000, 10000)
+            if isinstance(page, str):
+                self._send_error(400, page)
+            else:
+                self._send_json(200, page)
+            return True
+        if len(parts) == 1 and self.command in ("GET", "HEAD", "DELETE"):
+            file_id = parts[0]
+            if self.command == "DELETE":
+                if fake._delete_file(file_id):
+                    self._send_json(200, {"id": file_id, "object": "file", "deleted": True})
+                    return True
+            else:
+                obj = fake.files.get(file_id)
+                if obj is not None:
+                    self._send_json(200, obj)
+                    return True
+            self._send_json(404, _error_with_param(404, f"No such File object: {file_id}", "id", None))
+            return True
+        if len(parts) == 2 and parts[1] == "content" and self.command in ("GET", "HEAD"):
+            data = fake.file_content(parts[0])
+            if data is None:
+                self._send_json(404, _error_with_param(
+                    404, f"No such File object: {parts[0]}", "id", None))
+            else:
+                self._send(200, data, content_type="application/octet-stream")
+            return True
+        return False
+
+    # -- batches ----------------------------------------------------------------------
+
+    def _batches(self, route: str, body: Optional[dict]) -> bool:
+        """Handle a /batches route; False = no such route/method (caller sends the 404)."""
+        fake = self.server.fake
+        parts = route.split("/")[2:]
+        if not parts and self.command == "POST":
+            if body is None:
+                self._send_error(400, "We could not parse the JSON body of your request.")
+                return True
+            result = fake._create_batch(body)
+        elif not parts and self.command in ("GET", "HEAD"):
+            query = _query(self.path)
+            page = _page(fake._batch_list(), query, 20, 100)
+            if isinstance(page, str):
+                self._send_error(400, page)
+            else:
+                self._send_json(200, page)
+            return True
+        elif len(parts) == 1 and self.command in ("GET", "HEAD"):
+            result = fake._retrieve_batch(parts[0])
+        elif len(parts) == 2 and parts[1] == "cancel" and self.command == "POST":
+            result = fake._cancel_batch(parts[0])
+        else:
+            return False
+        status, obj = result
+        self._send_json(status, obj)
+        return True
 
     # -- chat -------------------------------------------------------------------------
 
@@ -533,6 +780,7 @@ class FakeOpenAI:
         fault_rate: float = 0.0,
         seed: int = 0,
         timeout_sleep: float = 30.0,
+        batch_polls_to_complete: int = 1,
     ) -> None:
         self.responder = responder
         self.latency = latency
@@ -550,6 +798,19 @@ class FakeOpenAI:
         self._stopping = threading.Event()
         self._server: Optional[_HTTPServer] = None
         self._thread: Optional[threading.Thread] = None
+        #: A batch completes on this many-th ``GET /v1/batches/{id}`` (read at
+        #: creation; 0 = completed already in the create response).
+        self.batch_polls_to_complete = batch_polls_to_complete
+        #: Per-line faults for batches, by ``custom_id`` (queued faults are not
+        #: used by batches). ``Fault.status`` -> failed line, ``Fault.answer`` ->
+        #: that answer, ``wrong_tool_name`` / ``empty_choices`` as in chat,
+        #: ``delay`` ignored, ``timeout`` / ``reset`` / ``truncated_json`` -> a
+        #: failed line with ``"response": null`` and a non-HTTP ``error``.
+        self.batch_faults: dict[str, Fault] = {}
+        #: Chat bodies answered by batches, in processing order (deep copies).
+        self.batch_requests: list[dict] = []
+        self._files: dict[str, dict] = {}  # id -> {"obj": FileObject, "data": bytes}
+        self._batches: dict[str, _BatchState] = {}
 
     # -- lifecycle --------------------------------------------------------------------
 
@@ -636,6 +897,30 @@ class FakeOpenAI:
     def clear_requests(self) -> None:
         with self._lock:
             self._requests.clear()
+            self.batch_requests.clear()
+
+    @property
+    def files(self) -> dict[str, dict]:
+        """Uploaded and batch-generated files: ``{id: FileObject dict}`` (copies)."""
+        with self._lock:
+            return {fid: dict(f["obj"]) for fid, f in self._files.items()}
+
+    def file_content(self, file_id: str) -> Optional[bytes]:
+        """The bytes of a stored file, or None if there is no such file."""
+        with self._lock:
+            stored = self._files.get(file_id)
+            return None if stored is None else stored["data"]
+
+    @property
+    def batches(self) -> dict[str, dict]:
+        """All batches: ``{id: Batch dict}`` (copies; reading does not advance them)."""
+        with self._lock:
+            states = list(self._batches.values())
+        out = {}
+        for state in states:
+            with state.lock:
+                out[state.obj["id"]] = copy.deepcopy(state.obj)
+        return out
 
     @property
     def faults_injected(self) -> int:
@@ -732,6 +1017,292 @@ class FakeOpenAI:
                 },
             },
         }
+
+    # -- files & batches (called from handler threads) --------------------------------
+
+    def _store_file(self, data: bytes, filename: str, purpose: str) -> dict:
+        now = int(time.time())
+        obj = {
+            "id": f"file-fake{self._next_id()}",
+            "object": "file",
+            "bytes": len(data),
+            "created_at": now,
+            "expires_at": now + BATCH_FILE_EXPIRY_SECONDS if purpose in ("batch", "batch_output") else None,
+            "filename": filename,
+            "purpose": purpose,
+            "status": "processed",
+            "status_details": None,
+        }
+        with self._lock:
+            self._files[obj["id"]] = {"obj": obj, "data": bytes(data)}
+        return dict(obj)
+
+    def _delete_file(self, file_id: str) -> bool:
+        with self._lock:
+            return self._files.pop(file_id, None) is not None
+
+    def _batch_state(self, batch_id: str) -> Optional["_BatchState"]:
+        with self._lock:
+            return self._batches.get(batch_id)
+
+    def _batch_list(self) -> list[dict]:
+        """Newest first, like the real API."""
+        return list(reversed(list(self.batches.values())))
+
+    def _create_batch(self, body: dict) -> tuple[int, dict]:
+        for name in ("input_file_id", "endpoint", "completion_window"):
+            if body.get(name) in (None, ""):
+                return 400, _error_with_param(400, f"Missing required parameter: '{name}'.", name,
+                                              "missing_required_parameter")
+        endpoint, window, input_file_id = body["endpoint"], body["completion_window"], body["input_file_id"]
+        if endpoint not in BATCH_ENDPOINTS:
+            return 400, _error_with_param(
+                400, f"Invalid value for 'endpoint': {endpoint!r}. This fake server supports only "
+                     f"{', '.join(BATCH_ENDPOINTS)}.", "endpoint", "invalid_value")
+        if window != BATCH_COMPLETION_WINDOW:
+            return 400, _error_with_param(
+                400, f"Invalid value for 'completion_window': {window!r}. Supported values are: "
+                     f"'{BATCH_COMPLETION_WINDOW}'.", "completion_window", "invalid_value")
+        metadata = body.get("metadata")
+        if metadata is not None and not (
+                isinstance(metadata, dict)
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in metadata.items())):
+            return 400, _error_with_param(400, "Invalid type for 'metadata': expected an object "
+                                               "of string values.", "metadata", "invalid_type")
+        input_file = self.files.get(input_file_id) if isinstance(input_file_id, str) else None
+        if input_file is None:
+            return 400, _error_with_param(400, f"Invalid 'input_file_id': no such File object: "
+                                               f"{input_file_id}.", "input_file_id", "invalid_value")
+        if input_file["purpose"] != "batch":
+            return 400, _error_with_param(
+                400, f"Invalid 'input_file_id': file {input_file_id} was uploaded with purpose "
+                     f"'{input_file['purpose']}', expected 'batch'.", "input_file_id", "invalid_value")
+        now = int(time.time())
+        obj = {
+            "id": f"batch_fake_{self._next_id()}",
+            "object": "batch",
+            "endpoint": endpoint,
+            "model": None,
+            "errors": None,
+            "input_file_id": input_file_id,
+            "completion_window": window,
+            "status": "validating",
+            "output_file_id": None,
+            "error_file_id": None,
+            "created_at": now,
+            "in_progress_at": None,
+            "expires_at": now + BATCH_WINDOW_SECONDS,
+            "finalizing_at": None,
+            "completed_at": None,
+            "failed_at": None,
+            "expired_at": None,
+            "cancelling_at": None,
+            "cancelled_at": None,
+            "request_counts": {"total": 0, "completed": 0, "failed": 0},
+            "usage": _batch_usage(0, 0),
+            "metadata": dict(metadata) if metadata is not None else None,
+        }
+        state = _BatchState(obj=obj, polls_to_complete=int(self.batch_polls_to_complete))
+        with self._lock:
+            self._batches[obj["id"]] = state
+        with state.lock:
+            if state.polls_to_complete <= 0:
+                err = self._advance_batch(state)
+                if err is not None:
+                    return 500, err
+            return 200, copy.deepcopy(state.obj)
+
+    def _retrieve_batch(self, batch_id: str) -> tuple[int, dict]:
+        state = self._batch_state(batch_id)
+        if state is None:
+            return 404, _error_with_param(404, f"No batch found with id '{batch_id}'.", "batch_id", None)
+        with state.lock:
+            state.retrieves += 1
+            err = self._advance_batch(state)
+            if err is not None:
+                return 500, err
+            return 200, copy.deepcopy(state.obj)
+
+    def _cancel_batch(self, batch_id: str) -> tuple[int, dict]:
+        state = self._batch_state(batch_id)
+        if state is None:
+            return 404, _error_with_param(404, f"No batch found with id '{batch_id}'.", "batch_id", None)
+        with state.lock:
+            obj = state.obj
+            if obj["status"] in ("validating", "in_progress"):
+                obj["status"] = "cancelling"
+                obj["cancelling_at"] = int(time.time())
+            elif obj["status"] != "cancelling":
+                return 409, _error_body(409, f"Cannot cancel a batch with status '{obj['status']}'.")
+            return 200, copy.deepcopy(obj)
+
+    def _advance_batch(self, state: "_BatchState") -> Optional[dict]:
+        """One step of the batch's life (caller holds ``state.lock``). Returns an error
+        body if answering the batch raised (the batch then stays ``in_progress``)."""
+        obj = state.obj
+        now = int(time.time())
+        if obj["status"] == "cancelling":  # cancellation lands on the next retrieve
+            obj["status"] = "cancelled"
+            obj["cancelled_at"] = now
+            return None
+        if obj["status"] == "validating":
+            items, errors, model = self._validate_batch_input(obj)
+            if errors:
+                obj.update(status="failed", failed_at=now, errors={"object": "list", "data": errors})
+                return None
+            state.items = items
+            obj.update(status="in_progress", in_progress_at=now, model=model,
+                       request_counts={"total": len(items), "completed": 0, "failed": 0})
+        if obj["status"] == "in_progress" and state.retrieves >= state.polls_to_complete:
+            try:
+                self._complete_batch(state)
+            except Exception as exc:  # a broken responder / batch_faults entry: be loud
+                tb = traceback.format_exc(limit=5)
+                return _error_body(500, f"FakeOpenAI batch processing raised {exc!r}\n{tb}")
+        return None
+
+    def _validate_batch_input(self, obj: dict) -> tuple[list[dict], list[dict], Optional[str]]:
+        """Parse the input JSONL like the real validating step: (items, errors, model)."""
+        def error(code: str, message: str, line: Optional[int], param: Optional[str] = None) -> dict:
+            return {"code": code, "message": message, "param": param, "line": line}
+
+        data = self.file_content(obj["input_file_id"])
+        if data is None:
+            return [], [error("invalid_file", f"Input file {obj['input_file_id']} no longer exists.",
+                              None, "input_file_id")], None
+        items: list[dict] = []
+        errors: list[dict] = []
+        seen: set = set()
+        model: Optional[str] = None
+        for number, raw_line in enumerate(data.split(b"\n"), start=1):
+            if not raw_line.strip():
+                continue
+            try:
+                item = json.loads(raw_line.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                item = None
+            if not isinstance(item, dict):
+                errors.append(error("invalid_json_line", "This line is not parseable as valid JSON.", number))
+                continue
+            missing = [k for k in ("custom_id", "method", "url", "body") if item.get(k) in (None, "")]
+            if missing:
+                errors.append(error("missing_required_parameter",
+                                    f"Missing required parameter: '{missing[0]}'.", number, missing[0]))
+                continue
+            custom_id, body = item["custom_id"], item["body"]
+            if not isinstance(custom_id, str):
+                errors.append(error("invalid_value", "Invalid type for 'custom_id': expected a string.",
+                                    number, "custom_id"))
+            elif str(item["method"]).upper() != "POST":
+                errors.append(error("invalid_value", f"Invalid value for 'method': {item['method']!r}. "
+                                                     "Supported values are: 'POST'.", number, "method"))
+            elif item["url"] != obj["endpoint"]:
+                errors.append(error("url_mismatch", f"The provided URL {item['url']!r} does not match "
+                                                    f"the batch endpoint {obj['endpoint']!r}.", number, "url"))
+            elif not isinstance(body, dict):
+                errors.append(error("invalid_value", "Invalid type for 'body': expected an object.",
+                                    number, "body"))
+            elif custom_id in seen:
+                errors.append(error("duplicate_custom_id",
+                                    "The custom_id for this request is a duplicate of another request. "
+                                    "The custom_id parameter must be unique for each request in a batch.",
+                                    number, "custom_id"))
+            elif body.get("model") and model and body["model"] != model:
+                errors.append(error("model_mismatch",
+                                    f"The model {body['model']!r} does not match the model {model!r} "
+                                    "used by the batch's other requests.", number, "body.model"))
+            else:
+                seen.add(custom_id)
+                model = model or body.get("model") or None
+                items.append({"custom_id": custom_id, "body": body})
+        if not items and not errors:
+            errors.append(error("empty_file", "The batch input file is empty.", None))
+        return items, errors, model
+
+    def _complete_batch(self, state: "_BatchState") -> None:
+        obj = state.obj
+        results = [self._batch_line(item["custom_id"], item["body"]) for item in state.items]
+        ok_lines = [line for ok, line in results if ok]
+        failed_lines = [line for ok, line in results if not ok]
+        prompt = sum(line["response"]["body"]["usage"]["prompt_tokens"] for line in ok_lines)
+        completion = sum(line["response"]["body"]["usage"]["completion_tokens"] for line in ok_lines)
+
+        def jsonl(lines: list[dict]) -> bytes:
+            return "".join(json.dumps(line) + "\n" for line in lines).encode("utf-8")
+
+        output_file_id = error_file_id = None
+        if ok_lines:
+            output_file_id = self._store_file(jsonl(ok_lines), f"{obj['id']}_output.jsonl", "batch_output")["id"]
+        if failed_lines:
+            error_file_id = self._store_file(jsonl(failed_lines), f"{obj['id']}_error.jsonl", "batch_output")["id"]
+        with self._lock:
+            self.batch_requests.extend(copy.deepcopy(item["body"]) for item in state.items)
+        now = int(time.time())
+        obj.update(
+            status="completed", finalizing_at=now, completed_at=now,
+            output_file_id=output_file_id, error_file_id=error_file_id,
+            request_counts={"total": len(results), "completed": len(ok_lines), "failed": len(failed_lines)},
+            usage=_batch_usage(prompt, completion),
+        )
+
+    def _batch_line(self, custom_id: str, body: dict) -> tuple[bool, dict]:
+        """Answer one batch request like ``POST /v1/chat/completions``: (succeeded, output line)."""
+        fault = self.batch_faults.get(custom_id)
+        if fault is not None and not isinstance(fault, Fault):
+            raise TypeError(f"batch_faults[{custom_id!r}] must be a Fault, got {fault!r}")
+        kind = fault.kind if fault is not None else None
+        n = self._next_id()
+        line: dict = {"id": f"batch_req_fake_{n}", "custom_id": custom_id, "response": None, "error": None}
+
+        def http(status: int, response_body: dict) -> dict:
+            line["response"] = {"status_code": status, "request_id": f"req_fake_{n}", "body": response_body}
+            return line
+
+        if kind == "status":
+            code = fault.code or 500
+            return False, http(code, _error_body(code, fault.message))
+        if kind == "timeout":  # the request never ran: a non-HTTP error, as for expired batches
+            line["error"] = {"code": "batch_expired", "message": "This request could not be executed "
+                                                                 "before the completion window expired."}
+            return False, line
+        if kind in ("reset", "truncated_json"):
+            line["error"] = {"code": "server_error", "message": "The server had an error while processing "
+                                                                f"this request (fake {kind})."}
+            return False, line
+        try:
+            answer = fault.payload if kind == "answer" else self._answer_for(body)
+            if callable(answer):
+                answer = answer(body)
+        except Exception as exc:
+            tb = traceback.format_exc(limit=5)
+            return False, http(500, _error_body(500, f"FakeOpenAI responder raised {exc!r}\n{tb}"))
+        raw = json.dumps(body).encode("utf-8")
+        completion = self._completion(body, raw, answer,
+                                      tool_name_override=WRONG_TOOL_NAME if kind == "wrong_tool_name" else None)
+        if kind == "empty_choices":
+            completion["choices"] = []
+            completion["usage"]["completion_tokens"] = 0
+            completion["usage"]["total_tokens"] = completion["usage"]["prompt_tokens"]
+        return True, http(200, completion)
+
+
+@dataclass
+class _BatchState:
+    obj: dict  # the public Batch object
+    polls_to_complete: int
+    retrieves: int = 0
+    items: list = field(default_factory=list)  # validated {"custom_id", "body"} lines
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+
+def _batch_usage(input_tokens: int, output_tokens: int) -> dict:
+    return {
+        "input_tokens": input_tokens,
+        "input_tokens_details": {"cached_tokens": 0},
+        "output_tokens": output_tokens,
+        "output_tokens_details": {"reasoning_tokens": 0},
+        "total_tokens": input_tokens + output_tokens,
+    }
 
 
 def _tool_name(body: dict) -> str:

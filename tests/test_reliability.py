@@ -253,3 +253,41 @@ def test_api_key_appears_nowhere_a_run_writes(tmp_path):
     written += "".join(p.read_text(errors="replace") for p in tmp_path.rglob("*") if p.is_file() and p != src)
     assert TEST_KEY not in written
     assert TEST_KEY[4:] not in written  # nor its tail
+
+
+# ---- rate limits slow the whole run down --------------------------------------------------------
+
+def test_a_429_pauses_every_request_not_only_the_retried_one(server, options):
+    import threading
+    lock, arrivals = threading.Lock(), []
+
+    def timed(body):
+        with lock:
+            arrivals.append(time.monotonic())
+        return GOOD
+
+    server.set_answer("Article", timed)
+    server.queue(Fault.status(429, retry_after=0.6))
+    t0 = time.monotonic()
+    s = summarize([art(i) for i in range(12)], options(config={**FAST, "concurrency": 4, "max_wait": 2.0}))
+    assert not s.failures and s.run.rate_limited == 1 and s.run.lowest_concurrency == 2
+    # up to 3 requests were already in flight when the 429 came back; nothing new started until
+    # Retry-After had passed, although 8 articles were waiting and 4 slots existed
+    later = sorted(arrivals)[3:]
+    assert len(later) >= 9 and min(later) - t0 >= 0.55
+    assert s.run.paused_seconds >= 0.55
+
+
+def test_ratelimit_headers_pause_before_the_server_refuses(server, options):
+    server.set_answer("Article", GOOD)
+    server.queue(Fault.status(429, headers={"x-ratelimit-remaining-requests": "0",
+                                            "x-ratelimit-reset-requests": "400ms"}))
+    t0 = time.monotonic()
+    s = summarize([art(1), art(2)], options(config={**FAST, "concurrency": 2, "max_wait": 2.0}))
+    assert not s.failures and time.monotonic() - t0 >= 0.4 and s.run.paused_seconds >= 0.35
+
+
+def test_reset_formats():
+    from summarizer.ratelimit import parse_duration
+    assert parse_duration("1s") == 1 and parse_duration("6m0s") == 360 and parse_duration("20ms") == 0.02
+    assert parse_duration("1h2m3.5s") == 3723.5 and parse_duration("2.5") == 2.5 and parse_duration("soon") is None
