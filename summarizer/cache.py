@@ -54,6 +54,10 @@ class MalformedResponse(openai.OpenAIError):
     """
 
 
+class Captured(openai.OpenAIError):
+    """A request recorded instead of sent (building a Batch API file)."""
+
+
 class CacheMiss(openai.OpenAIError):
     """No cached response and no permission to call the endpoint (replay mode or no endpoint set).
 
@@ -172,6 +176,8 @@ class CachingTransport(httpx2.AsyncBaseTransport):
     inner: httpx2.AsyncBaseTransport = field(default_factory=httpx2.AsyncHTTPTransport)
     network: bool = True
     origin: str = ""
+    #: when a list, a miss is recorded here (key, article, path, prompt version, body) and not sent
+    capture: Optional[list] = None
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         if request.method != "POST" or not request.url.path.endswith("/chat/completions"):
@@ -199,6 +205,9 @@ class CachingTransport(httpx2.AsyncBaseTransport):
                 request=request,
             )
         self.cache.count(article, "misses")
+        if self.capture is not None:
+            self.capture.append({"key": key, "article": article, "path": path, "prompt_version": version, "body": body})
+            raise Captured(f"article {article!r}: request recorded for a batch")
         if self.cache.mode is CacheMode.replay:
             raise CacheMiss(article, "--replay forbids calling the endpoint")
         if not self.network:
@@ -243,6 +252,16 @@ class CachingTransport(httpx2.AsyncBaseTransport):
             content=content,
             request=request,
         )
+
+    def store(self, key: str, request: dict, response_body: dict, origin: str) -> None:
+        """Put a response obtained elsewhere (a batch result) under the key an interactive run uses."""
+        self.cache.put(key, {
+            "key": key,
+            "origin": origin,
+            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "request": {"endpoint": self.endpoint.rstrip("/"), **request},
+            "response": {"status": 200, "body": response_body},
+        })
 
     async def aclose(self) -> None:
         await self.inner.aclose()

@@ -49,6 +49,24 @@ Exit codes: 0 all summarised; 1 some inputs failed (the rest is still reported);
 """
 
 
+def endpoint_options(command):
+    """The options that choose the endpoint and shape the request (and so the cache key)."""
+    for option in reversed([
+        click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1."),
+        click.option("--api-key", help="API key (prefer OPENAI_API_KEY: flags show up in process lists)."),
+        click.option("--model", help=f"Model name [default: $SUMMARIZER_MODEL or {DEFAULT_MODEL}]."),
+        click.option("--mode", type=click.Choice(sorted(MODES)), default="tools", show_default=True,
+                     help="How the schema is sent: tool calling, or JSON mode for servers without tools."),
+        click.option("--temperature", type=float, default=0.0, show_default=True,
+                     help="Sampling temperature (part of the cache key)."),
+        click.option("--max-tokens", type=int, help="Cap on completion tokens per request (part of the cache key)."),
+        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                     help="Response cache [default: $SUMMARIZER_CACHE_DIR or the user cache dir]."),
+    ]):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="summarizer")
 def main() -> None:
@@ -65,13 +83,7 @@ def main() -> None:
                    "offline extractor for articles with no recorded answer when no endpoint is configured.")
 @click.option("--no-inventory", is_flag=True, help="Do not list the direct quotes the model's claims leave out.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write the summary to FILE instead of stdout.")
-@click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1.")
-@click.option("--api-key", help="API key (prefer OPENAI_API_KEY: flags show up in process lists).")
-@click.option("--model", help=f"Model name [default: $SUMMARIZER_MODEL or {DEFAULT_MODEL}].")
-@click.option("--mode", type=click.Choice(sorted(MODES)), default="tools", show_default=True,
-              help="How the schema is sent: tool calling, or JSON mode for servers without tools.")
-@click.option("--temperature", type=float, default=0.0, show_default=True, help="Sampling temperature (part of the cache key).")
-@click.option("--max-tokens", type=int, help="Cap on completion tokens per request (part of the cache key).")
+@endpoint_options
 @click.option("--concurrency", type=click.IntRange(1, 512), default=8, show_default=True, help="Articles in flight at once.")
 @click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds per request before it is retried.")
 @click.option("--max-retries", type=click.IntRange(0, 50), default=6, show_default=True,
@@ -80,8 +92,6 @@ def main() -> None:
               help="Times a malformed answer is sent back to the model with the validation error.")
 @click.option("--max-article-chars", type=click.IntRange(1000), default=200_000, show_default=True,
               help="Longer articles are refused with a message, never sent over the context window.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Response cache [default: $SUMMARIZER_CACHE_DIR or the user cache dir].")
 @click.option("--recordings", multiple=True, type=click.Path(file_okay=False, path_type=Path),
               help="Read-only folder of recorded responses, consulted after the cache (repeatable).")
 @click.option("--replay", "cache_mode", flag_value=CacheMode.replay.value, help="Answer only from the cache; a miss fails that article.")
@@ -171,6 +181,86 @@ def schema_cmd(out_dir, name) -> None:
             click.echo(f"wrote {out_dir / fname}", err=True)
         return
     click.echo(schemas[f"{name}.schema.json"], nl=False)
+
+
+@main.group("batch")
+def batch_group() -> None:
+    """Bulk runs on the provider's Batch API (OpenAI-compatible /v1/batches).
+
+    \b
+    summarizer batch submit news.jsonl      # the requests an interactive run would send
+    summarizer batch status                 # the latest batch (or give its id)
+    summarizer batch collect                # answers into the cache, invalid ones re-asked
+    summarizer summarize news.jsonl         # now entirely from the cache
+
+    Batch ids and state are saved under <cache dir>/batches/, so any shell can resume.
+    """
+
+
+def _batch_options(base_url, api_key, model, mode, temperature, max_tokens, cache_dir):
+    from .pipeline import RunOptions
+
+    config = ModelConfig.from_env(base_url=base_url, api_key=api_key, model=model, mode=mode,
+                                  temperature=temperature, max_tokens=max_tokens)
+    if not config.can_call:
+        raise click.UsageError("the Batch API needs an endpoint: set OPENAI_API_KEY or --base-url")
+    return RunOptions(config=config, cache_dir=cache_dir, recordings=[])
+
+
+@batch_group.command("submit")
+@click.argument("paths", nargs=-1, required=True)
+@endpoint_options
+def batch_submit(paths, **kw) -> None:
+    """Build the batch from the requests an interactive run would send, upload it and start it."""
+    from . import batch
+
+    _logging(0)
+    try:
+        state = batch.submit(list(paths), _batch_options(**kw))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"submitted {state['batch_id']}: {len(state['requests'])} requests ({state['status']})")
+
+
+@batch_group.command("status")
+@click.argument("batch_id", required=False)
+@endpoint_options
+def batch_status(batch_id, **kw) -> None:
+    """Where a batch is (the latest submitted when no id is given)."""
+    from . import batch
+
+    try:
+        state = batch.status(_batch_options(**kw), batch_id)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    counts = state.get("request_counts") or {}
+    click.echo(f"{state['batch_id']}: {state['status']} ({counts.get('completed', 0)} completed, "
+               f"{counts.get('failed', 0)} failed of {counts.get('total', len(state['requests']))})")
+
+
+@batch_group.command("collect")
+@click.argument("batch_id", required=False)
+@endpoint_options
+def batch_collect(batch_id, **kw) -> None:
+    """Store a finished batch's answers in the cache, validate them, re-ask invalid ones.
+
+    Exit 0 when every request was answered, 1 when some failed (they are listed).
+    """
+    from . import batch
+
+    try:
+        result = batch.collect(_batch_options(**kw), batch_id)
+    except (FileNotFoundError, RuntimeError) as exc:
+        raise click.ClickException(str(exc)) from None
+    ok = sum(a.ok for a in result.summary.articles) if result.summary else 0
+    click.echo(f"{result.state['batch_id']}: {result.stored} answers stored in the cache, {ok} valid "
+               f"after {result.reasked} interactive re-ask{'s' if result.reasked != 1 else ''}")
+    for article, reason in result.failed:
+        click.echo(f"failed: {article}: {reason}", err=True)
+    if result.summary:
+        for f in result.summary.failures:
+            click.echo(f"failed: {f.source}: {f.error}", err=True)
+    raise SystemExit(EXIT_PARTIAL if result.failed or (result.summary and result.summary.failures) else EXIT_OK)
 
 
 FAIL_ON = ("altered", "unsupported", "misattributed", "flagged", "fuzzy", "normalized")

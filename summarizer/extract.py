@@ -88,7 +88,7 @@ class ModelConfig:
 
 
 def make_client(config: ModelConfig, cache: ResponseCache, inner: httpx2.AsyncBaseTransport | None = None,
-                governor: RateGovernor | None = None):
+                governor: RateGovernor | None = None, capture: list | None = None):
     """An instructor client over the openai async client.
 
     Every request passes through the cache; those that reach the endpoint also pass the run's rate
@@ -97,7 +97,8 @@ def make_client(config: ModelConfig, cache: ResponseCache, inner: httpx2.AsyncBa
     network = inner if inner is not None else httpx2.AsyncHTTPTransport()
     if governor is not None:
         network = GovernedTransport(network, governor)
-    transport = CachingTransport(cache=cache, endpoint=config.endpoint, network=config.can_call, inner=network)
+    transport = CachingTransport(cache=cache, endpoint=config.endpoint, network=config.can_call, inner=network,
+                                 capture=capture)
     http = openai.DefaultAsyncHttpxClient(transport=transport, timeout=config.timeout)
     client = openai.AsyncOpenAI(
         base_url=config.endpoint,
@@ -196,6 +197,30 @@ def _api_message(err: openai.APIStatusError) -> str:
     return str(inner.get("message") if isinstance(inner, dict) and inner.get("message") else err.message)
 
 
+def overhead_tokens(prompt_tokens: int, messages: list[dict], article_text: str) -> int:
+    """Prompt tokens spent on instructions and schema, estimated by their share of the characters sent.
+
+    Exact counts need the provider's tokenizer; the share of characters is close enough to see whether
+    the instructions cost more than the articles they come with.
+    """
+    overhead = sum(len(m["content"]) for m in messages) - len(article_text) + schema_chars()
+    total = overhead + len(article_text)
+    return round(prompt_tokens * overhead / total) if total else 0
+
+
+def schema_chars() -> int:
+    """Size of the schema as sent (instructor sends the model's JSON Schema as the tool's parameters)."""
+    global _SCHEMA_CHARS
+    if _SCHEMA_CHARS is None:
+        import json
+
+        _SCHEMA_CHARS = len(json.dumps(ArticleExtraction.model_json_schema()))
+    return _SCHEMA_CHARS
+
+
+_SCHEMA_CHARS: Optional[int] = None
+
+
 @dataclass
 class ExtractionResult:
     extraction: Optional[ArticleExtraction]
@@ -249,6 +274,7 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
                 prompt_tokens=u.prompt_tokens or 0,
                 completion_tokens=u.completion_tokens or 0,
                 total_tokens=u.total_tokens or 0,
+                prompt_overhead_tokens=overhead_tokens(u.prompt_tokens or 0, messages, text),
             )
         result = ExtractionResult(extraction=extraction, usage=usage)
     except Exception as exc:  # one bad article never stops the run

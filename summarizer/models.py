@@ -239,6 +239,11 @@ class Usage(BaseModel):
     requests: int = 0
     cached_requests: int = 0
     retries: int = 0
+    prompt_overhead_tokens: int = Field(
+        default=0,
+        description="Estimated prompt tokens spent on instructions and schema rather than the article: the real "
+        "prompt_tokens apportioned by character share.",
+    )
 
     def add(self, other: "Usage") -> "Usage":
         return Usage(**{k: getattr(self, k) + getattr(other, k) for k in Usage.model_fields})

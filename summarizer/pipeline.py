@@ -43,6 +43,7 @@ class RunOptions:
     #: extractor for articles that have no recorded answer when no endpoint is configured
     extractor: str = "auto"
     inventory: bool = True  # list the direct quotes the model's claims do not cover
+    capture: Optional[list] = None  # record the requests a run would send instead of sending them
 
 
 def default_recordings(config: ModelConfig) -> list[Path]:
@@ -98,7 +99,7 @@ async def summarize_async(
     cache_dir = None if opts.cache_mode is CacheMode.off else (opts.cache_dir or default_cache_dir())
     cache = ResponseCache(cache_dir, opts.cache_mode, recordings)
     governor = RateGovernor(max_in_flight=max(1, config.concurrency), max_pause=config.max_wait)
-    client = make_client(config, cache, inner=opts.transport, governor=governor)
+    client = make_client(config, cache, inner=opts.transport, governor=governor, capture=opts.capture)
 
     results: dict[int, ArticleResult] = {}
     failures: list[tuple[int, Failure]] = []

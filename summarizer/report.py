@@ -35,6 +35,12 @@ def md_escape(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def _flagged_sources(summary: Summary) -> int:
+    return (sum(r.flagged for c in summary.claims for r in c.sources)
+            + sum(r.flagged for d in summary.denials for r in d.sources)
+            + sum(s.flagged for t in summary.timeline for s in t.sources))
+
+
 def _badge(status: Status, flagged: bool, reasons: list[str]) -> str:
     if flagged and status not in (Status.altered, Status.unsupported):
         return "**FLAGGED: " + md_escape("; ".join(reasons) or "check") + "**"
@@ -60,13 +66,17 @@ def to_markdown(summary: Summary) -> str:
     lines = [
         f"# Summary of {len(ok)} article{'s' if len(ok) != 1 else ''}",
         "",
-        f"{n_items} merged claims and denials, **{summary.flagged_count} flagged**; "
+        f"{n_items} merged claims and denials, **{summary.flagged_count} flagged** "
+        f"(**{_flagged_sources(summary)} flagged quotes and dates** in all, listed at the end); "
         f"{len(summary.failures)} input{'s' if len(summary.failures) != 1 else ''} failed.",
         f"Extractor: {md_escape(summary.run.extractor)}"
         + (f", model {md_escape(summary.run.model)} at {md_escape(summary.run.endpoint)}"
            if summary.run.model and "llm" in summary.run.extractor else "")
         + f"; {summary.usage.cached_requests}/{summary.usage.requests} requests answered from cache;"
-        f" tokens: {summary.usage.prompt_tokens} prompt + {summary.usage.completion_tokens} completion.",
+        f" tokens: {summary.usage.prompt_tokens} prompt + {summary.usage.completion_tokens} completion"
+        + (f" (about {summary.usage.prompt_overhead_tokens // max(1, len(ok))} prompt tokens per article are "
+           "instructions and schema)" if summary.usage.prompt_overhead_tokens else "")
+        + ".",
         "",
         "## Actors",
         "",
