@@ -46,7 +46,7 @@ def test_held_out_set_stays_at_its_first_measurement():
     """Never tuned on: 0.980 / 0.980 on its first run (README). A change that lowers it fails here; do not
     tune the verifier by reading this set's failures, or it stops measuring generalisation."""
     precision, recall, _ = flag_scores(load("verify_holdout2.jsonl"))
-    assert precision >= 0.98 and recall >= 0.98
+    assert precision >= 48 / 49 and recall >= 48 / 49  # printed as 0.980
 
 
 def test_second_set_meets_the_targets():
