@@ -272,10 +272,13 @@ def sweep(args, work: Path) -> None:
             if r["failed"] or r["ok"] != count:
                 raise SystemExit(f"C={c}: {r['failed']} failed ({r['first_failure']})")
             row(c, count, r)
+            if c == 32:
+                over32 = r["wall"] / (math.ceil(count / c) * latency) - 1
         # the same C=32 run without the cache: how much of the gap the cache writes (fsync each) are
         r = run_child({"job": "pipeline", "n": n, "base_url": srv.base_url, "concurrency": 32,
                        "cache_mode": "off", "extractor": "llm"})
         row(32, n, r, "   <- same, cache off")
+        print(f"   C=32: wall is {over32:.1%} over the ideal (within 5%: {'yes' if over32 <= 0.05 else 'no'})")
         base_n = 20
         b = run_child({"job": "baseline", "n": base_n, "base_url": srv.base_url})
     per = b["wall"] / base_n
@@ -333,9 +336,9 @@ def streams(args, work: Path) -> None:
     print("3. input streams: JSONL through summarize(extractor='rules'), fresh process per size")
     print("   RSS sampled when 10%, 50% and 100% of the results are in, when the merge starts, and at the end")
     head = (f"   {'articles':>8} {'file MiB':>8} {'wall s':>7} {'merge s':>7} {'art/s':>6} {'start':>6} "
-            f"{'@10%':>6} {'@50%':>6} {'@100%':>6} {'merge0':>6} {'peak':>6} {'KiB/art':>8}")
+            f"{'@10%':>6} {'@50%':>6} {'@100%':>6} {'merge0':>6} {'peak':>6} {'KiB/art':>8} {'claims':>6}")
     legend = ("   RSS in MiB; merge0 = RSS as the merge starts; KiB/art = RSS added per article between the "
-              "50% and 100% samples")
+              "50% and 100% samples;\n   claims = merged claims in the summary")
     rows = []
     printed_head = False
     for k, n in enumerate(sizes):
@@ -365,7 +368,7 @@ def streams(args, work: Path) -> None:
         per = (at[2] - at[1]) * 1024 / (n - n // 2)
         print(f"   {n:>8} {r['file_mib']:>8.1f} {r['wall']:>7.2f} {r['merge_s']:>7.2f} {n / r['wall']:>6.0f} "
               f"{r['start_rss']:>6.0f} {at[0]:>6.0f} {at[1]:>6.0f} {at[2]:>6.0f} {r['pre_merge_rss']:>6.0f} "
-              f"{r['peak']:>6.0f} {per:>8.2f}")
+              f"{r['peak']:>6.0f} {per:>8.2f} {r['claims']:>6}")
     if len(rows) >= 2:
         a, b = rows[0], rows[-1]
         grow = (b["pre_merge_rss"] - b["start_rss"]) / max(1e-9, a["pre_merge_rss"] - a["start_rss"])
