@@ -89,6 +89,15 @@ def test_replay_refresh_no_cache(run, seed_server, tmp_path):
     assert len(seed_server.chat_requests) == 15
 
 
+def test_max_article_chars_refuses_long_articles(run, server, tmp_path):
+    long = tmp_path / "long.txt"
+    long.write_text("Article 9. " + "Officials spoke at length about the budget. " * 100)
+    res = run("summarize", long, "--base-url", server.base_url, "--api-key", TEST_KEY, "--cache-dir",
+              tmp_path / "c", "--max-article-chars", "1000")
+    assert res.exit_code == 1 and "over the 1,000 limit (--max-article-chars)" in res.output
+    assert server.chat_requests == []
+
+
 def test_recordings_option(run, tmp_path):
     res = run("summarize", SEEDS, "--recordings", ROOT / "recordings", "--replay", "--cache-dir", tmp_path / "c")
     assert res.exit_code == 0 and "5/5 requests answered from cache" in res.output
