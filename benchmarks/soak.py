@@ -25,13 +25,8 @@ from summarizer.extract import ModelConfig  # noqa: E402
 from summarizer.models import Article  # noqa: E402
 from summarizer.pipeline import RunOptions  # noqa: E402
 from tests.openai_server import FakeOpenAI  # noqa: E402
+from tests.samples import ANSWER, MARKER, article_text  # noqa: E402
 
-ANSWER = {
-    "actors": [{"name": "Ann Lee", "kind": "person", "role": "mayor", "aliases": ["Lee"]}],
-    "claims": [{"speaker": "Ann Lee", "statement": "The bridge will reopen.", "quote": "The bridge reopens on Monday"}],
-    "denials": [],
-    "events": [{"date_text": "on Monday", "date": None, "precision": None, "event": "The bridge reopens."}],
-}
 
 
 def main() -> None:
@@ -42,10 +37,10 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=32)
     args = ap.parse_args()
     articles = [Article(id=f"a{i}", source=f"soak:{i}",
-                        text=f"Article {i}. Mayor Ann Lee said: \"The bridge reopens on Monday.\"")
+                        text=article_text(i))
                 for i in range(args.articles)]
     with FakeOpenAI(fault_rate=args.fault_rate, seed=args.seed) as srv, tempfile.TemporaryDirectory() as cache:
-        srv.set_answer("Article", ANSWER)
+        srv.set_answer(MARKER, ANSWER)
         config = ModelConfig(base_url=srv.base_url, api_key="soak-key", concurrency=args.concurrency,
                              max_retries=8, max_reasks=3, max_wait=0.5, timeout=10)
         t0 = time.perf_counter()

@@ -40,23 +40,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# The same small valid extraction as benchmarks/soak.py; its quote is in every article below.
-ANSWER = {
-    "actors": [{"name": "Ann Lee", "kind": "person", "role": "mayor", "aliases": ["Lee"]}],
-    "claims": [{"speaker": "Ann Lee", "statement": "The bridge will reopen.", "quote": "The bridge reopens on Monday"}],
-    "denials": [],
-    "events": [{"date_text": "on Monday", "date": None, "precision": None, "event": "The bridge reopens."}],
-}
-MARKER = "Article"  # every article text contains it; the empty article does not (it gets an empty answer)
+from tests.samples import ANSWER, MARKER, article_text  # noqa: E402
+
 API_KEY = "bench-key"
 MODEL = "gpt-4o-mini"
 REPLAY_TARGET_S = 10.0
 STREAM_BUDGET_S = 180.0  # above this (predicted) for the largest stream, fall back to 50k
 CHILD_TIMEOUT_S = 900
-
-
-def article_text(i: int) -> str:
-    return f'Article {i}. Mayor Ann Lee said: "The bridge reopens on Monday."'
 
 
 def quiet() -> None:
