@@ -11,7 +11,7 @@ from itertools import combinations
 from pathlib import Path
 
 from summarizer.ingest import read_articles
-from summarizer.merge import first_mention, merge
+from summarizer.merge import first_mention
 from summarizer.models import ArticleExtraction, ArticleResult
 from summarizer.verify import verify_extraction
 

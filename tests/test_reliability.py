@@ -11,8 +11,6 @@ import time
 import pytest
 
 from summarizer import summarize
-from summarizer.cache import CacheMode
-from summarizer.ingest import read_articles
 from summarizer.models import Article
 from summarizer.report import to_json, to_markdown
 from tests.conftest import TEST_KEY
