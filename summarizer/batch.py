@@ -66,12 +66,6 @@ def load_state(cache_dir: Optional[Path], batch_id: Optional[str] = None) -> dic
     return max(states, key=lambda s: s["submitted"])
 
 
-def list_states(cache_dir: Optional[Path]) -> list[dict]:
-    directory = state_dir(cache_dir)
-    return sorted((json.loads(p.read_text(encoding="utf-8")) for p in directory.glob("*.json")),
-                  key=lambda s: s["submitted"])
-
-
 def build_requests(inputs: list[str], options: RunOptions) -> list[dict]:
     """The requests an interactive run would send for ``inputs`` (cached ones excluded)."""
     captured: list[dict] = []

@@ -63,12 +63,6 @@ def parse_iso(value: Optional[str]) -> Optional[date]:
         return None
 
 
-def precision_of(iso: Optional[str]) -> Optional[str]:
-    if not iso:
-        return None
-    return {10: "day", 7: "month", 4: "year"}.get(len(iso.strip()))
-
-
 def _month(token: str) -> int:
     return MONTHS[token.lower().rstrip(".")[:4] if token.lower().startswith("sept") else token.lower()[:3]]
 
