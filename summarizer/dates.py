@@ -194,6 +194,19 @@ def looks_future(sentence: str) -> bool:
     return bool(_FUTURE.search(sentence))
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()]|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|\band\s+(?=[a-z]+ed\b)")
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause a date phrase belongs to: 'X said on Tuesday | that the plan will cost' is past
+    for Tuesday, though the sentence speaks of the future."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    return text[left : m.start() if m else len(text)]
+
+
 def same_at_precision(a: str, b: str) -> bool:
     """Whether two ISO dates agree as far as the coarser of the two goes."""
     n = min(len(a), len(b))

@@ -1506,7 +1506,6 @@ def _events(ctx: _Context, published: Optional[date], published_text: Optional[s
             sentence = " ".join(ctx.clean[sa:sb].split())
             if len(_words(sentence)) < 4:
                 continue
-            future = dates.looks_future(sentence)
             kept: dict[str, tuple[int, DatedEvent]] = {}
             for s, e in find_date_phrases(ctx.clean, sa, sb):
                 phrase = ctx.clean[s:e]
@@ -1515,7 +1514,8 @@ def _events(ctx: _Context, published: Optional[date], published_text: Optional[s
                 line_b = len(ctx.clean) if line_b == -1 else line_b
                 if phrase == published_text or _is_dateline(ctx.clean[line_a:line_b], s - line_a, e - line_a):
                     continue
-                r = dates.resolve(phrase, published, future=future)
+                # the tense of the date's own clause: "said on Tuesday that the plan will cost" is last Tuesday
+                r = dates.resolve(phrase, published, future=dates.looks_future(dates.clause_around(ctx.clean, s, e)))
                 event_text = sentence.replace(published_text, "").strip() if published_text else sentence
                 ev = DatedEvent(
                     date_text=phrase,

@@ -920,10 +920,8 @@ def verify_event(src: Source, event, published: Optional[str]):
     diffs, reasons = list(base.differences), list(base.reasons)
     date, precision = event.date, event.precision
     if base.start is not None:
-        sentence_a = _sentence_start(src.text, base.start, _paragraph(src.text, base.start, base.end)[0])
-        stop = src.text.find(".", base.end)
-        sentence = src.text[sentence_a : stop + 1 if stop != -1 else len(src.text)]
-        ours = dates.resolve(event.date_text, dates.parse_iso(published), future=dates.looks_future(sentence))
+        clause = dates.clause_around(src.text, base.start, base.end)
+        ours = dates.resolve(event.date_text, dates.parse_iso(published), future=dates.looks_future(clause))
         if ours is not None:
             if event.date and not dates.same_at_precision(ours.iso, event.date):
                 diffs.append(Difference(kind="date", benign=False, quote=event.date, source=ours.iso))

@@ -97,3 +97,18 @@ def test_denial_direction():
     assert supply_pairs("North Korea provided arms to Russia.") == {("E:North Korea", "E:Russia")}
     assert supply_pairs("Wagner received weapons from Pyongyang") == {("E:North Korea", "E:Russia")}
     assert supply_pairs("support that Russia provides to North Korea") == {("E:Russia", "E:North Korea")}
+
+
+def test_a_date_takes_the_tense_of_its_own_clause():
+    from datetime import date
+
+    from summarizer import dates
+
+    text = "The minister said on Tuesday that the plan will cost more. She will travel to Rome on Friday."
+    published = date(2024, 3, 7)  # a Thursday
+    tuesday = text.index("on Tuesday")
+    friday = text.index("on Friday")
+    past = dates.looks_future(dates.clause_around(text, tuesday, tuesday + 10))
+    ahead = dates.looks_future(dates.clause_around(text, friday, friday + 9))
+    assert dates.resolve("on Tuesday", published, future=past).iso == "2024-03-05"  # not the next Tuesday
+    assert dates.resolve("on Friday", published, future=ahead).iso == "2024-03-08"
