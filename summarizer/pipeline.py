@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
@@ -101,7 +103,7 @@ async def summarize_async(
     governor = RateGovernor(max_in_flight=max(1, config.concurrency), max_pause=config.max_wait)
     client = make_client(config, cache, inner=opts.transport, governor=governor, capture=opts.capture)
 
-    results: dict[int, ArticleResult] = {}
+    results = _Spool()  # finished articles wait on disk, so memory stays flat until the merge
     failures: list[tuple[int, Failure]] = []
     queue: asyncio.Queue = asyncio.Queue(maxsize=max(1, config.concurrency) * 2)
     progress = _progress(opts.progress)
@@ -118,7 +120,7 @@ async def summarize_async(
                 result = await process(client, article, config, cache, opts.extractor, opts.inventory)
             except Exception as exc:  # a bug in our own code must not lose the other articles
                 result = _failed(article, f"internal error: {type(exc).__name__}: {config.redact(str(exc))}")
-            results[index] = result
+            results.put(index, result)
             if not result.ok:
                 failures.append((index, Failure(source=article.source, error=result.error or "failed")))
             if on_result:
@@ -157,9 +159,11 @@ async def summarize_async(
             progress.stop()
         await client.client.close()
 
+    ordered = results.read_in_order()
+    results.close()
+    by_index = dict(zip(results.indexes(), ordered))
     for index, sources in duplicates.items():
-        results[index].duplicates.extend(sources)
-    ordered = [results[i] for i in sorted(results)]
+        by_index[index].duplicates.extend(sources)
     actors, claims, denials, timeline = merge(ordered)
     used = sorted({r.extractor for r in ordered if r.ok}) or [opts.extractor if opts.extractor != "auto" else "llm"]
     usage = Usage()
@@ -187,6 +191,38 @@ async def summarize_async(
         omissions=[o for r in ordered for o in r.omissions],
         usage=usage,
     )
+
+
+class _Spool:
+    """Finished ArticleResults, one JSON line each in a temporary file, read back in input order.
+
+    A run over a 100,000-article stream would otherwise hold every result in memory long before the
+    merge needs them (about 9 KiB of Python objects per article, against about 1 KiB of JSON).
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(mode="w+b")
+        self._where: dict[int, tuple[int, int]] = {}  # input index -> (offset, length)
+
+    def put(self, index: int, result: ArticleResult) -> None:
+        data = result.model_dump_json().encode("utf-8")
+        self._file.seek(0, os.SEEK_END)
+        self._where[index] = (self._file.tell(), len(data))
+        self._file.write(data)
+
+    def indexes(self) -> list[int]:
+        return sorted(self._where)
+
+    def read_in_order(self) -> list[ArticleResult]:
+        out = []
+        for i in self.indexes():
+            offset, length = self._where[i]
+            self._file.seek(offset)
+            out.append(ArticleResult.model_validate_json(self._file.read(length)))
+        return out
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _failed(article: Article, error: str) -> ArticleResult:
