@@ -13,6 +13,7 @@ import hashlib
 import os
 import sys
 import tempfile
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
@@ -131,7 +132,7 @@ async def summarize_async(
 
     workers = [asyncio.create_task(worker()) for _ in range(max(1, config.concurrency))]
     count = 0
-    first_by_text: dict[str, int] = {}  # digest of the text -> index of its first occurrence
+    first_by_text: dict[bytes, int] = {}  # digest of the text -> index of its first occurrence
     duplicates: dict[int, list[str]] = {}
     try:
         if progress:
@@ -140,7 +141,7 @@ async def summarize_async(
             if isinstance(item, IngestError):
                 failures.append((index, Failure(source=item.source, error=item.error)))
                 continue
-            digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+            digest = hashlib.sha256(item.text.encode("utf-8")).digest()
             if digest in first_by_text:
                 duplicates.setdefault(first_by_text[digest], []).append(item.source)
                 continue
@@ -202,23 +203,28 @@ class _Spool:
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile(mode="w+b")
-        self._where: dict[int, tuple[int, int]] = {}  # input index -> (offset, length)
+        # input index, offset and length of each line: three machine integers per article
+        self._index, self._offset, self._length = array("q"), array("q"), array("q")
 
     def put(self, index: int, result: ArticleResult) -> None:
         data = result.model_dump_json().encode("utf-8")
         self._file.seek(0, os.SEEK_END)
-        self._where[index] = (self._file.tell(), len(data))
+        self._index.append(index)
+        self._offset.append(self._file.tell())
+        self._length.append(len(data))
         self._file.write(data)
 
+    def _order(self) -> list[int]:
+        return sorted(range(len(self._index)), key=self._index.__getitem__)
+
     def indexes(self) -> list[int]:
-        return sorted(self._where)
+        return [self._index[k] for k in self._order()]
 
     def read_in_order(self) -> list[ArticleResult]:
         out = []
-        for i in self.indexes():
-            offset, length = self._where[i]
-            self._file.seek(offset)
-            out.append(ArticleResult.model_validate_json(self._file.read(length)))
+        for k in self._order():
+            self._file.seek(self._offset[k])
+            out.append(ArticleResult.model_validate_json(self._file.read(self._length[k])))
         return out
 
     def close(self) -> None:
