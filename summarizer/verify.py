@@ -595,8 +595,6 @@ _ATTR_AFTER = re.compile(rf"^[\s,.”\"']*(?:(?P<name1>{_NAME})\s+(?:{_SPEECH})\
 _ATTR_PRONOUN = re.compile(rf"\b(?:he|she|they|it)\s+(?:also\s+|further\s+)?(?:{_SPEECH})\b", re.I)
 _ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+(?P<name>{_NAME})")
 _VERB_BEFORE_QUOTE = re.compile(rf"\b(?:{_SPEECH})\b[^.“”\"]{{0,40}}$")
-_APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[a-z][^,“”\"]{0,120},")
-_PERSONISH = re.compile(rf"(?P<name>{_NAME})")
 _NOT_SPEAKERS = frozenset(
     {"The", "This", "That", "It", "He", "She", "They", "We", "I", "But", "And", "While", "When", "In", "On",
      "At", "As", "After", "Before", "Meanwhile", "Earlier", "Obviously", "There", "Both", "Other", "Previously",
