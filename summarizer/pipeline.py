@@ -160,11 +160,12 @@ async def summarize_async(
             progress.stop()
         await client.client.close()
 
-    ordered = results.read_in_order()
+    pairs = results.read_in_order()
     results.close()
-    by_index = dict(zip(results.indexes(), ordered))
+    by_index = dict(pairs)
     for index, sources in duplicates.items():
         by_index[index].duplicates.extend(sources)
+    ordered = [r for _, r in pairs]
     actors, claims, denials, timeline = merge(ordered)
     used = sorted({r.extractor for r in ordered if r.ok}) or [opts.extractor if opts.extractor != "auto" else "llm"]
     usage = Usage()
@@ -214,17 +215,12 @@ class _Spool:
         self._length.append(len(data))
         self._file.write(data)
 
-    def _order(self) -> list[int]:
-        return sorted(range(len(self._index)), key=self._index.__getitem__)
-
-    def indexes(self) -> list[int]:
-        return [self._index[k] for k in self._order()]
-
-    def read_in_order(self) -> list[ArticleResult]:
+    def read_in_order(self) -> list[tuple[int, ArticleResult]]:
+        """(input index, result) pairs, in input order."""
         out = []
-        for k in self._order():
+        for k in sorted(range(len(self._index)), key=self._index.__getitem__):
             self._file.seek(self._offset[k])
-            out.append(ArticleResult.model_validate_json(self._file.read(self._length[k])))
+            out.append((self._index[k], ArticleResult.model_validate_json(self._file.read(self._length[k]))))
         return out
 
     def close(self) -> None:
