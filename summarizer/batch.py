@@ -15,8 +15,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,7 +22,7 @@ from typing import Optional
 
 import openai
 
-from .cache import CacheMode, CachingTransport, ResponseCache, default_cache_dir
+from .cache import CacheMode, CachingTransport, ResponseCache, atomic_write, default_cache_dir
 from .extract import ModelConfig
 from .ingest import read_articles
 from .models import Article, Summary
@@ -43,12 +41,8 @@ def _client(config: ModelConfig) -> openai.OpenAI:
 
 
 def _save(directory: Path, state: dict) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{state['batch_id']}.json"
-    fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(state, handle, indent=2)
-    os.replace(tmp, path)
+    atomic_write(path, json.dumps(state, indent=2))
     return path
 
 

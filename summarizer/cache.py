@@ -76,6 +76,24 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("SUMMARIZER_CACHE_DIR") or platformdirs.user_cache_dir("summarizer"))
 
 
+def atomic_write(path: Path, text: str) -> None:
+    """Write a whole file or nothing: readers (another run, a crash restart) see the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:12]}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def cache_key(endpoint: str, path: str, body: Any, prompt_version: str | None) -> str:
     material = {
         "endpoint": endpoint.rstrip("/"),
@@ -140,22 +158,7 @@ class ResponseCache:
     def put(self, key: str, entry: dict) -> None:
         if self.mode is CacheMode.off or self.directory is None:
             return
-        path = self._path(self.directory, key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(entry, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:12]}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)  # atomic: readers see the old entry or the new one, never half
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        atomic_write(self._path(self.directory, key), json.dumps(entry, indent=2, ensure_ascii=False) + "\n")
 
     def count(self, article: str, what: str) -> None:
         with self._lock:
@@ -224,22 +227,8 @@ class CachingTransport(httpx2.AsyncBaseTransport):
         if not isinstance(response_body, dict) or not response_body.get("choices"):
             raise MalformedResponse(f"article {article!r}: the endpoint sent a completion with no choices")
         if self.cache.mode is not CacheMode.off:
-            self.cache.put(
-                key,
-                {
-                    "key": key,
-                    "origin": self.origin or f"recorded from {self.endpoint}",
-                    "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    "request": {
-                        "endpoint": self.endpoint.rstrip("/"),
-                        "path": path,
-                        "prompt_version": version,
-                        "article": article,
-                        "body": body,
-                    },
-                    "response": {"status": 200, "body": response_body},
-                },
-            )
+            self.store(key, {"path": path, "prompt_version": version, "article": article, "body": body},
+                       response_body, origin=self.origin or f"recorded from {self.endpoint}")
             self.cache.count(article, "stored")
         headers = [
             (k, v)
@@ -254,7 +243,8 @@ class CachingTransport(httpx2.AsyncBaseTransport):
         )
 
     def store(self, key: str, request: dict, response_body: dict, origin: str) -> None:
-        """Put a response obtained elsewhere (a batch result) under the key an interactive run uses."""
+        """Store a response under ``key``: one the endpoint just sent, or one obtained elsewhere (a batch
+        result) for the key an interactive run computes."""
         self.cache.put(key, {
             "key": key,
             "origin": origin,

@@ -9,11 +9,9 @@ that will not get better (bad key, unknown model, a request the server rejects) 
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import os
 import random
-import time
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -28,7 +26,7 @@ from . import prompts
 from .cache import ARTICLE_HEADER, PROMPT_VERSION_HEADER, CacheMiss, CachingTransport, MalformedResponse, ResponseCache
 from .ingest import text_for_model
 from .models import Article, ArticleExtraction, Usage
-from .ratelimit import GovernedTransport, RateGovernor
+from .ratelimit import GovernedTransport, RateGovernor, retry_after_seconds
 
 # instructor logs every failed attempt at ERROR; the run reports failures itself, once per article. A
 # NullHandler keeps those records off stderr when the application has not configured logging, while an
@@ -135,20 +133,7 @@ def retry_after(exc: BaseException) -> Optional[float]:
     response = getattr(cause, "response", None)
     if response is None:
         return None
-    headers = response.headers
-    if headers.get("retry-after-ms"):
-        try:
-            return float(headers["retry-after-ms"]) / 1000
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value)
-        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
+    return retry_after_seconds(response.headers)
 
 
 def backoff(config: ModelConfig, base: float = 0.5):

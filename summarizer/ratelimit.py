@@ -14,6 +14,7 @@ The governor is shared by every request of a run (it sits under the cache, so re
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import re
 import time
 from dataclasses import dataclass, field
@@ -88,7 +89,7 @@ class RateGovernor:
                     self.throttled += 1
                     self.limit = max(1.0, self.limit / 2)
                     self.lowest_limit = min(self.lowest_limit, int(self.limit))
-                    pause = _retry_after(response.headers)
+                    pause = retry_after_seconds(response.headers)
                     if pause is None:
                         pause = _reset_after(response.headers)
                     if pause is None:
@@ -104,13 +105,23 @@ class RateGovernor:
             self.cond.notify_all()
 
 
-def _retry_after(headers) -> float | None:
+def retry_after_seconds(headers) -> float | None:
+    """Seconds a response asks the client to wait: retry-after-ms, or Retry-After as seconds, as a
+    duration ('1s') or as an HTTP date. None when it does not say."""
     if headers.get("retry-after-ms"):
         try:
-            return float(headers["retry-after-ms"]) / 1000
+            return max(0.0, float(headers["retry-after-ms"]) / 1000)
         except ValueError:
             pass
-    return parse_duration(headers.get("retry-after"))
+    value = headers.get("retry-after")
+    seconds = parse_duration(value)
+    if seconds is not None or not value:
+        return seconds
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time()) if when else None
 
 
 def _reset_after(headers, only_when_exhausted: bool = False) -> float | None:
