@@ -15,6 +15,7 @@ with a warning, never a crash.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -158,7 +159,8 @@ class ResponseCache:
     def put(self, key: str, entry: dict) -> None:
         if self.mode is CacheMode.off or self.directory is None:
             return
-        atomic_write(self._path(self.directory, key), json.dumps(entry, indent=2, ensure_ascii=False) + "\n")
+        # one line: with ``indent`` the json module falls back to its pure-Python encoder, ten times slower
+        atomic_write(self._path(self.directory, key), json.dumps(entry, ensure_ascii=False) + "\n")
 
     def count(self, article: str, what: str) -> None:
         with self._lock:
@@ -227,8 +229,11 @@ class CachingTransport(httpx2.AsyncBaseTransport):
         if not isinstance(response_body, dict) or not response_body.get("choices"):
             raise MalformedResponse(f"article {article!r}: the endpoint sent a completion with no choices")
         if self.cache.mode is not CacheMode.off:
-            self.store(key, {"path": path, "prompt_version": version, "article": article, "body": body},
-                       response_body, origin=self.origin or f"recorded from {self.endpoint}")
+            # serialising and fsyncing the entry takes milliseconds: off the event loop, where the
+            # other requests' answers are waiting to be read
+            await asyncio.to_thread(
+                self.store, key, {"path": path, "prompt_version": version, "article": article, "body": body},
+                response_body, origin=self.origin or f"recorded from {self.endpoint}")
             self.cache.count(article, "stored")
         headers = [
             (k, v)

@@ -208,3 +208,20 @@ def test_no_endpoint_and_no_recording(tmp_path, monkeypatch):
     s = summarize([art()])  # auto: the offline extractor steps in
     assert not s.failures and s.run.extractor == "rules" and s.articles[0].extractor == "rules"
     assert s.claims[0].speaker == "Ann Lee" and s.claims[0].status.value == "exact"
+
+
+@pytest.mark.parametrize("in_memory", [1000, 3])
+def test_results_come_back_in_input_order_whether_held_or_spilled(in_memory):
+    """Small runs keep results in memory; large ones spill them to a temporary file. Either way the
+    merge sees every result once, in input order, unchanged."""
+    from summarizer.models import ArticleResult
+    from summarizer.pipeline import _Spool
+
+    made = {i: ArticleResult(article_id=f"a{i}", source=f"s{i}", ok=i % 3 != 0, warnings=[f"w{i}"]) for i in range(8)}
+    spool = _Spool(in_memory=in_memory)
+    for i in (5, 0, 7, 2, 1, 6, 3, 4):  # finish order, as a pool of workers produces it
+        spool.put(i, made[i])
+    back = spool.read_in_order()
+    spool.close()
+    assert [i for i, _ in back] == list(range(8))
+    assert [r.model_dump() for _, r in back] == [made[i].model_dump() for i in range(8)]
