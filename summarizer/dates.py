@@ -36,7 +36,8 @@ _ABSOLUTE = [
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s*\d{{4}})", re.I),
 ]
 _YEAR_ONLY = re.compile(r"\b(?:in\s+)?(?P<y>(?:19|20)\d{2})\b")
-_FUTURE = re.compile(r"\b(will|to be|is due|are due|plans? to|scheduled|next)\b", re.I)
+# "next" looks forward ("next week"), except in narration: "returned the next day" is past.
+_FUTURE = re.compile(r"\b(will|to be|is due|are due|plans? to|scheduled|(?<!\bthe )next)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,42 @@ def resolve(text: str, published: Optional[date], future: bool = False) -> Optio
     if m and not re.search(r"\d", t[: m.start("y")] + t[m.end("y"):]):
         return Resolved(m["y"], "year")
     return None
+
+
+_RECENTLY = re.compile(r"\b(?:recently|lately|of late|in recent (?:days|weeks|months))\b", re.I)
+_PAST_SPAN = re.compile(
+    r"\b(?:over|in|during|throughout|for) the (?:past|last) (?:(?P<n>\d+|two|three|four|five|six|few|several) )?"
+    r"(?P<unit>day|week|month|year)s?\b",
+    re.I,
+)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def resolve_period(text: str, published: Optional[date]) -> Optional[tuple[Optional[Resolved], Resolved]]:
+    """'Recently' and 'over the past year' name no date but a stretch of time that ends at publication:
+    (its start, or None when the text gives none, and its end). None when the article is undated.
+
+    'Recently' becomes 'by the publication date', which is all the text says; 'over the past year' a
+    span of months. 'The past few months' has no stated start, so it is treated like 'recently'.
+    """
+    if published is None or not text:
+        return None
+    end_day = Resolved(published.isoformat(), "day")
+    if _RECENTLY.search(text):
+        return None, end_day
+    m = _PAST_SPAN.search(text)
+    if not m:
+        return None
+    unit, n = m["unit"].lower(), (m["n"] or "1").lower()
+    count = int(n) if n.isdigit() else _SMALL.get(n)
+    if count is None:  # "few", "several"
+        return None, end_day
+    if unit in ("day", "week"):
+        start = published - timedelta(days=count * (7 if unit == "week" else 1))
+        return Resolved(start.isoformat(), "day"), end_day
+    months = count * (12 if unit == "year" else 1)
+    y, mo = _shift_month(published.year, published.month, -months)
+    return Resolved(f"{y:04d}-{mo:02d}", "month"), Resolved(f"{published.year:04d}-{published.month:02d}", "month")
 
 
 def looks_future(sentence: str) -> bool:

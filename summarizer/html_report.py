@@ -533,13 +533,17 @@ def _timeline(summary: Summary, index, arts_by_id) -> str:
                 target = f"src-{it.sid}" if it.located else f"miss-{it.sid}"
                 words = f'<a class="quote" href="#{target}" data-goto="{it.sid}">{words}</a>'
             resolved = f' → {esc(s.date)}' if s.date else ""
+            if s.until:
+                resolved = f' → {esc(s.date)} to {esc(s.until)}' if s.date else f' → by {esc(s.until)}'
+            if s.dated_by:
+                resolved += f' <span class="anchored">({esc(s.dated_by)})</span>'
             warn = f'<div class="reasons">⚠ {esc("; ".join(s.reasons))}</div>' if s.flagged and s.reasons else ""
             srcs.append(
                 f'<li class="src t-{_tone(s.status, s.flagged)}" data-flagged="{int(s.flagged)}">'
                 f'{_badge(s.status, s.flagged, date=True)} {words}{resolved} '
                 f'<span class="where" title="{esc(s.article_id)}">{where}</span>{warn}</li>'
             )
-        date = esc(t.date) if t.date else '<span class="undated">undated</span>'
+        date = esc(t.when) if t.sort_date else '<span class="undated">undated</span>'
         prec = f'<span class="prec">{esc(t.precision)}</span>' if t.precision else ""
         conflict = (
             f'<div class="conflict">⚡ conflict: other articles give {esc(", ".join(t.conflict))}</div>'
@@ -698,7 +702,7 @@ def render(summary: Summary, texts: Texts, boilerplate: Optional[Boilerplate] = 
     for k, d in enumerate(summary.denials):
         data["items"][f"d{k}"] = {"id": d.id, "who": d.speaker, "text": "denies: " + d.denied, "tone": _tone(d.status, d.flagged)}
     for k, t in enumerate(summary.timeline):
-        data["items"][f"t{k}"] = {"id": t.date or "undated", "who": "", "text": t.event,
+        data["items"][f"t{k}"] = {"id": t.when, "who": "", "text": t.event,
                                   "tone": "flagged" if any(s.flagged for s in t.sources) else "exact"}
     for k, actor in enumerate(summary.actors):
         data["items"][f"a{k}"] = {"id": actor.name, "who": "", "text": actor.role or actor.kind, "tone": "name"}
@@ -855,7 +859,7 @@ ol.timeline{list-style:none;margin:0 0 0 118px;padding:0;border-left:3px solid v
 .tl::before{content:"";position:absolute;left:-8px;top:10px;width:11px;height:11px;border-radius:50%;background:#fff;border:2px solid #9aa6b6}
 .tl.flagged::before{border-color:var(--fl);background:var(--fl)}.tl.conflicted::before{border-color:#d08700;background:#ffd27a}
 .tdate{position:absolute;left:-124px;width:104px;text-align:right;font-weight:650;font-size:13.5px;top:5px;white-space:nowrap;font-variant-numeric:tabular-nums}
-.tl.flagged .tdate{color:var(--fl)}.undated{color:var(--mute);font-weight:500}.flagmark{margin-right:3px}
+.tl.flagged .tdate{color:var(--fl)}.undated{color:var(--mute);font-weight:500}.anchored{color:var(--mute);font-size:.9em}.flagmark{margin-right:3px}
 .prec{display:block;font-size:11px;font-weight:400;color:var(--mute);line-height:1.1}
 .tevent{font-weight:550}.tbody{flex:1}.tl ul.srcs{margin-top:2px}
 .conflict{display:inline-block;margin:2px 0;font-size:12.5px;font-weight:600;color:#8a5300;background:#fff1d6;border-radius:6px;padding:0 7px}

@@ -29,6 +29,7 @@ from typing import Iterable, Optional
 from rapidfuzz import fuzz
 
 from . import aliases
+from .anchoring import anchor_dates
 from .models import (
     ActorMention,
     ArticleResult,
@@ -475,16 +476,21 @@ def _same_event(a: str, b: str) -> bool:
 
 
 def build_timeline(results: list[ArticleResult]) -> list[TimelineEntry]:
+    anchored = anchor_dates(results)
     entries: list[TimelineEntry] = []
     texts: list[str] = []
     index: dict[str, list[int]] = defaultdict(list)
     for r in results:
         for i, e in enumerate(r.events):
             v = e.verification
+            date, precision, dated_by = e.date, e.precision, None
+            if (r.article_id, i) in anchored:
+                date, precision, dated_by = anchored[(r.article_id, i)]
             src = EventSource(
-                article_id=r.article_id, index=i, date_text=e.date_text, date=e.date, start=v.start, end=v.end,
-                status=v.status, flagged=v.flagged, reasons=v.reasons,
+                article_id=r.article_id, index=i, date_text=e.date_text, date=date, until=e.until, dated_by=dated_by,
+                start=v.start, end=v.end, status=v.status, flagged=v.flagged, reasons=v.reasons,
             )
+            when = (date, e.until)
             text = comparable(e.event)
             words = _content(e.event)
             votes = _rare_word_votes(index, list(words))
@@ -493,26 +499,33 @@ def build_timeline(results: list[ArticleResult]) -> list[TimelineEntry]:
                 if shared < 2 or not _same_event(text, texts[k]):
                     continue
                 entry = entries[k]
-                if entry.date == e.date or e.date is None or entry.date is None:
+                theirs = (entry.date, entry.until)
+                if theirs == when or when == (None, None) or theirs == (None, None):
                     target = k
                     break
-                if e.date not in entry.conflict:  # the same event, another date: say so
-                    entry.conflict.append(e.date)
+                mine = _when(date, e.until)
+                if mine not in entry.conflict:  # the same event, another date: say so
+                    entry.conflict.append(mine)
             if target is not None:
                 entry = entries[target]
                 entry.sources.append(src)
-                if entry.date is None and e.date is not None:
-                    entry.date, entry.precision = e.date, e.precision
+                if (entry.date, entry.until) == (None, None) and when != (None, None):
+                    entry.date, entry.precision, entry.until = date, precision, e.until
                 entry.flagged = entry.flagged and v.flagged
                 continue
-            conflicts = [entries[k].date for k, _ in _top(votes, 25)
-                         if entries[k].date and e.date and entries[k].date != e.date and _same_event(text, texts[k])]
-            entries.append(TimelineEntry(date=e.date, precision=e.precision, event=e.event, sources=[src],
+            conflicts = [entries[k].when for k, _ in _top(votes, 25)
+                         if (entries[k].date or entries[k].until) and (date or e.until)
+                         and (entries[k].date, entries[k].until) != when and _same_event(text, texts[k])]
+            entries.append(TimelineEntry(date=date, precision=precision, until=e.until, event=e.event, sources=[src],
                                          conflict=sorted(set(conflicts)), flagged=v.flagged))
             texts.append(text)
             for w in sorted(words):
                 index[w].append(len(entries) - 1)
-    return sorted(entries, key=lambda t: (t.date is None, t.date or "", t.event))
+    return sorted(entries, key=lambda t: (t.sort_date is None, t.sort_date or "", t.event))
+
+
+def _when(date: Optional[str], until: Optional[str]) -> str:
+    return TimelineEntry(date=date, until=until, event="", sources=[], flagged=False).when
 
 
 def merge(results: Iterable[ArticleResult]):

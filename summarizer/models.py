@@ -283,6 +283,16 @@ class VerifiedDenial(Denial):
 
 class VerifiedEvent(DatedEvent):
     verification: Verification
+    until: Optional[str] = Field(
+        default=None,
+        description=(
+            "End of the stretch of time the date stands for ('over the past year', 'recently'), ISO at "
+            "its own precision; `date` is then its start, or null when the text gives none."
+        ),
+    )
+    future: bool = Field(
+        default=False, description="Whether the clause around the date speaks of the future ('will ... on Monday')."
+    )
 
 
 class ArticleResult(BaseModel):
@@ -386,17 +396,42 @@ class EventSource(BaseModel):
     status: Status
     flagged: bool
     reasons: list[str] = Field(default_factory=list)
+    until: Optional[str] = None
+    dated_by: Optional[str] = Field(
+        default=None,
+        description=(
+            "How an article with no publication date got this date: the event of a dated article it was "
+            "anchored to. Null when the date comes from the article itself."
+        ),
+    )
 
 
 class TimelineEntry(BaseModel):
     date: Optional[str] = Field(description="ISO date at `precision`; null when it could not be resolved.")
     precision: Optional[Precision] = None
+    until: Optional[str] = Field(
+        default=None,
+        description="For a stretch of time ('over the past year', 'recently'): its end. `date` is its start, if known.",
+    )
     event: str
     sources: list[EventSource]
     conflict: list[str] = Field(
         default_factory=list, description="Other dates that other articles give for the same event."
     )
     flagged: bool
+
+    @property
+    def when(self) -> str:
+        """The date as a reader sees it: '2023-01-29', 'by 2024-06-19', '2023-06 to 2024-06', 'undated'."""
+        if self.until and self.date:
+            return f"{self.date} to {self.until}"
+        if self.until:
+            return f"by {self.until}"
+        return self.date or "undated"
+
+    @property
+    def sort_date(self) -> Optional[str]:
+        return self.date or self.until
 
 
 class Failure(BaseModel):

@@ -121,13 +121,14 @@ def to_markdown(summary: Summary) -> str:
 
     lines += ["", "## Timeline", ""]
     for t in summary.timeline:
-        date = t.date or "undated"
+        date = t.when
         conflict = f" — **other articles say {', '.join(t.conflict)}**" if t.conflict else ""
         flag = ""
         reasons = sorted({r for s in t.sources for r in s.reasons})
         if any(s.flagged for s in t.sources):
             flag = " ⚠ " + md_escape("; ".join(reasons))
-        srcs = ", ".join(f"{md_escape(s.article_id)} “{md_escape(s.date_text)}”" for s in t.sources)
+        srcs = ", ".join(f"{md_escape(s.article_id)} “{md_escape(s.date_text)}”"
+                         + (f", {md_escape(s.dated_by)}" if s.dated_by else "") for s in t.sources)
         lines.append(f"- **{date}** {md_escape(t.event)} ({srcs}){conflict}{flag}")
     if not summary.timeline:
         lines.append("(none)")

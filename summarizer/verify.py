@@ -908,29 +908,37 @@ def _names_for(speaker: str, actors) -> list[str]:
 def verify_event(src: Source, event, published: Optional[str]):
     """Locate the date as written and read it ourselves.
 
-    Returns the verification and the (date, precision) the timeline should use: our own reading
-    when the text supports one, none when the date is relative and the article is undated (a guess
-    is not a date), and the model's otherwise.
+    Returns the verification and what the timeline should use, as a dict of VerifiedEvent fields: our
+    own reading when the text supports one (a date, or a stretch of time such as 'over the past year'),
+    none when the date is relative and the article is undated (a guess is not a date), and the model's
+    otherwise.
     """
     from . import dates
 
     base = verify_quote(src, event.date_text)
     diffs, reasons = list(base.differences), list(base.reasons)
-    date, precision = event.date, event.precision
+    fields = {"date": event.date, "precision": event.precision, "until": None, "future": False}
     if base.start is not None:
         clause = dates.clause_around(src.text, base.start, base.end)
-        ours = dates.resolve(event.date_text, dates.parse_iso(published), future=dates.looks_future(clause))
+        fields["future"] = future = dates.looks_future(clause)
+        published_date = dates.parse_iso(published)
+        ours = dates.resolve(event.date_text, published_date, future=future)
+        period = dates.resolve_period(event.date_text, published_date) if ours is None else None
         if ours is not None:
             if event.date and not dates.same_at_precision(ours.iso, event.date):
                 diffs.append(Difference(kind="date", benign=False, quote=event.date, source=ours.iso))
                 reasons.append(f"'{event.date_text}' is {ours.iso} here, not {event.date}")
-            date, precision = ours.iso, ours.precision
+            fields.update(date=ours.iso, precision=ours.precision)
+        elif period is not None:
+            start, end = period
+            fields.update(date=start.iso if start else None, precision=start.precision if start else None,
+                          until=end.iso)
         elif not published and dates.find_absolute(event.date_text) is None:
             if event.date:
                 reasons.append(f"'{event.date_text}' cannot be dated: the article states no publication date")
-            date, precision = None, None
+            fields.update(date=None, precision=None)
     verification = base.model_copy(update={"differences": diffs, "reasons": reasons, "flagged": bool(reasons)})
-    return verification, date, precision
+    return verification, fields
 
 
 def verify_extraction(article, extraction):
@@ -948,8 +956,6 @@ def verify_extraction(article, extraction):
     ]
     events = []
     for e in extraction.events:
-        verification, date, precision = verify_event(src, e, article.published)
-        events.append(
-            VerifiedEvent(**{**e.model_dump(), "date": date, "precision": precision}, verification=verification)
-        )
+        verification, fields = verify_event(src, e, article.published)
+        events.append(VerifiedEvent(**{**e.model_dump(), **fields}, verification=verification))
     return claims, denials, events

@@ -54,8 +54,10 @@ def score(summary_parts, expected=EXPECTED) -> dict:
                        for cid in d.denies for m in members[cid]}
     expected_links = {(tuple(e["denial"]), tuple(c)) for e in expected["denials"] for c in e["denies"]}
     out["denial links"] = _pr(predicted_links, expected_links)
-    got_dates = {(s.article_id, s.index): (t.date, t.precision if t.date else None) for t in timeline for s in t.sources}
-    want = {tuple(e["event"]): (e["date"], e["precision"] if e["date"] else None) for e in expected["timeline"]}
+    got_dates = {(s.article_id, s.index): (t.date, t.precision if t.date else None, t.until)
+                 for t in timeline for s in t.sources}
+    want = {tuple(e["event"]): (e["date"], e["precision"] if e["date"] else None, e.get("until"))
+            for e in expected["timeline"]}
     right = sum(got_dates.get(k) == v for k, v in want.items())
     out["timeline dates"] = (right / len(want), right / len(want))
     out["same event"] = _pr(_pairs([(s.article_id, s.index) for s in t.sources] for t in timeline),

@@ -62,10 +62,10 @@ def test_kwon_denial_is_linked_to_what_it_denies(merged):
 
 def test_timeline_runs_in_order_with_right_dates(merged):
     timeline = merged[3]
-    dated = [t.date for t in timeline if t.date]
+    dated = [t.sort_date for t in timeline if t.sort_date]
     assert dated == sorted(dated) and dated[0].startswith("2022")
-    undated_sources = [s for t in timeline if not t.date for s in t.sources]
-    assert undated_sources and {s.article_id[:3] for s in undated_sources} <= {"001", "002", "003", "004"}
+    undated_sources = [s for t in timeline if not t.sort_date for s in t.sources]
+    assert undated_sources and {s.article_id[:3] for s in undated_sources} <= {"001", "003"}
     sunday = [t for t in timeline if any(s.article_id.startswith("002") and s.date_text == "on Sunday" for s in t.sources)]
     assert sunday and all(t.date == "2023-01-29" for t in sunday)  # the model's 2023-01-28 is not used
 
@@ -112,3 +112,86 @@ def test_a_date_takes_the_tense_of_its_own_clause():
     ahead = dates.looks_future(dates.clause_around(text, friday, friday + 9))
     assert dates.resolve("on Tuesday", published, future=past).iso == "2024-03-05"  # not the next Tuesday
     assert dates.resolve("on Friday", published, future=ahead).iso == "2024-03-08"
+
+
+def test_timeline_runs_from_november_2022_to_mid_2024(merged):
+    """The issue's done criterion: 001 states no publication date, but its Sunday meeting with Park Jin
+    is dated 2023-01-29 by 000 and 002, which dates its "Nov. 18" (the rail cars) and "Jan. 20"; 004's
+    "Recently" and "over the past year" end at its publication, 2024-06-19."""
+    by_text = {(s.article_id[:3], s.date_text): t for t in merged[3] for s in t.sources}
+    rail = by_text[("001", "Nov. 18")]
+    assert (rail.date, rail.precision) == ("2022-11-18", "day")
+    assert rail.sources[0].dated_by and "002_5efbca5847df2db2" in rail.sources[0].dated_by
+    assert by_text[("001", "Jan. 20")].date == "2023-01-20"
+    recently = by_text[("004", "Recently")]
+    assert (recently.date, recently.until, recently.when) == (None, "2024-06-19", "by 2024-06-19")
+    assert by_text[("004", "over the past year")].when == "2023-06 to 2024-06"
+    spans = [t.sort_date for t in merged[3] if t.sort_date]
+    assert min(spans) <= "2022-11-18" and max(spans) == "2024-06-19"
+    # two different Mondays fit 001's possible publication dates: those stay undated rather than guessed
+    assert by_text[("001", "on Monday")].date is None
+
+
+def _event_result(article_id, published, events):
+    """An ArticleResult whose events are located in a text made of their own sentences."""
+    from summarizer.models import Verification, VerifiedEvent
+
+    return ArticleResult(article_id=article_id, source=article_id, ok=True, published=published, events=[
+        VerifiedEvent(date_text=dt, date=iso, precision=prec, event=text, future=future,
+                      verification=Verification(status="exact", score=1.0, start=0, end=len(dt), flagged=False))
+        for dt, iso, prec, text, future in events
+    ])
+
+
+MEETING = "The foreign minister met the visiting NATO Secretary General Jens Stoltenberg in Seoul."
+
+
+def test_an_undated_article_is_dated_by_an_occasion_a_dated_article_shares():
+    dated = _event_result("dated", "2023-01-30", [("on Sunday", "2023-01-29", "day", MEETING, False)])
+    undated = _event_result("undated", None, [
+        ("on Sunday", None, None, "Jens Stoltenberg met the foreign minister in Seoul during the NATO visit.", False),
+        ("Nov. 18", None, None, "Rail cars crossed the border.", False),
+        ("on Tuesday", None, None, "The ministry replied.", False),
+    ])
+    timeline = merge([dated, undated])[3]
+    got = {(s.article_id, s.date_text): (t.date, s.dated_by) for t in timeline for s in t.sources}
+    assert got[("undated", "Nov. 18")][0] == "2022-11-18"
+    assert "dated event 0 (2023-01-29)" in got[("undated", "Nov. 18")][1]
+    assert got[("undated", "on Tuesday")] == (None, None)  # 2023-01-31 or 2023-01-24: not pinned
+
+
+def test_no_anchor_from_a_weak_match_a_different_weekday_or_contradicting_anchors():
+    dated = _event_result("dated", "2023-01-30", [("on Sunday", "2023-01-29", "day", MEETING, False)])
+    rail = ("Nov. 18", None, None, "Rail cars crossed the border.", False)
+    weak = _event_result("weak", None, [("on Sunday", None, None, "The minister met a visitor.", False), rail])
+    monday = _event_result("monday", None, [("on Monday", None, None, MEETING, False), rail])
+    other = _event_result("other", "2023-03-07", [("on Friday", "2023-03-03", "day",
+                                                   "Jens Stoltenberg met the foreign minister in Seoul again on a NATO visit.", False)])
+    both = _event_result("both", None, [("on Sunday", None, None, MEETING, False),
+                                        ("on Friday", None, None, "Jens Stoltenberg met the foreign minister in Seoul again on a NATO visit.", False),
+                                        rail])
+    timeline = merge([dated, weak, monday, other, both])[3]
+    got = {(s.article_id, s.date_text): s.date for t in timeline for s in t.sources}  # each source's own date
+    assert got[("weak", "Nov. 18")] is None
+    assert got[("monday", "Nov. 18")] is None and got[("monday", "on Monday")] is None
+    assert got[("both", "Nov. 18")] is None  # a window in late January and one in early March: no date at all
+
+
+def test_periods_end_at_publication():
+    from datetime import date
+
+    from summarizer import dates
+
+    published = date(2024, 6, 19)
+    assert dates.resolve_period("Recently", published) == (None, dates.Resolved("2024-06-19", "day"))
+    start, end = dates.resolve_period("over the past year", published)
+    assert (start.iso, end.iso) == ("2023-06", "2024-06")
+    assert dates.resolve_period("over the past year", None) is None  # undated article: nothing
+    assert dates.resolve_period("last year", published) is None  # a date, not a period
+
+
+def test_the_next_day_is_narration_not_the_future():
+    from summarizer import dates
+
+    assert not dates.looks_future("The cars travelled on Nov. 18 and returned the next day.")
+    assert dates.looks_future("He will decide next week.")

@@ -1,0 +1,112 @@
+"""Dating an article that states no publication date, from an occasion it shares with a dated one.
+
+An undated article's "on Sunday" means nothing alone. But when a dated article places the same
+occasion ("Stoltenberg met foreign minister Park Jin in Seoul") on Sunday 2023-01-29, the undated
+article must have been written within the six days after it: the only publication dates under which
+its "on Sunday" reads as 2023-01-29. That window then dates its other relative expressions, but only
+those that read the same under *every* date in the window: "Nov. 18" is 2022-11-18 whichever day of
+that week the article appeared, while "on Monday" could be two different Mondays, so it stays undated.
+
+Nothing here guesses: an anchor needs a strong textual match, a day-precise date in the dated
+article, and an expression that pins the window within days; anchors that disagree cancel
+everything; and every date obtained this way says which event it was anchored to. Pure functions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from . import dates
+
+REACH_DAYS = 10  # an anchor's window must close within this many days either side of the shared date
+MIN_SHARED_WORDS = 5
+MIN_SIMILARITY = 70  # token_set_ratio of the two event descriptions
+RARE_WORDS = 6
+COMMON_POSTING = 400
+
+
+def reference_window(date_text: str, future: bool, target: date) -> Optional[frozenset[date]]:
+    """Publication dates under which ``date_text`` reads as the day ``target``; None unless there are
+    some and they all lie well inside ``REACH_DAYS`` (an expression like "Jan. 20" fits a whole year of
+    publication dates and pins nothing)."""
+    iso = target.isoformat()
+    fits = []
+    for k in range(-REACH_DAYS, REACH_DAYS + 1):
+        when = target + timedelta(days=k)
+        got = dates.resolve(date_text, when, future=future)
+        if got is not None and got.precision == "day" and got.iso == iso:
+            fits.append(when)
+    if not fits or fits[0] == target - timedelta(days=REACH_DAYS) or fits[-1] == target + timedelta(days=REACH_DAYS):
+        return None
+    return frozenset(fits)
+
+
+def _words(text: str) -> set[str]:
+    from .merge import _content  # one notion of "content word" for the whole merge
+
+    return _content(text)
+
+
+def anchor_dates(results) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """``(article id, event index) -> (iso date, precision, note)`` for events of undated articles that a
+    shared occasion with a dated article dates unambiguously. ``results`` are ArticleResults."""
+    from .merge import comparable
+
+    # Day-precise events of dated articles, indexed by content word.
+    dated: list[tuple[str, int, str, set[str], date]] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    for r in results:
+        if not r.published:
+            continue
+        for i, e in enumerate(r.events):
+            day = dates.parse_iso(e.date) if e.precision == "day" and not e.until else None
+            if day is None or e.verification.start is None:
+                continue
+            words = _words(e.event)
+            dated.append((r.article_id, i, comparable(e.event), words, day))
+            for w in words:
+                index[w].append(len(dated) - 1)
+    if not dated:
+        return {}
+
+    out: dict[tuple[str, int], tuple[str, str, str]] = {}
+    for r in results:
+        if r.published or not r.events:
+            continue
+        window: Optional[frozenset[date]] = None
+        anchors: list[str] = []
+        for i, e in enumerate(r.events):
+            if e.date is not None or e.verification.start is None:
+                continue
+            words = _words(e.event)
+            postings = sorted((len(index.get(w, ())), w) for w in words)
+            usable = [w for n, w in postings if 0 < n <= COMMON_POSTING][:RARE_WORDS]
+            votes = Counter(k for w in usable for k in index[w])
+            text = comparable(e.event)
+            for k, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:25]:
+                other_id, j, other_text, other_words, day = dated[k]
+                if other_id == r.article_id or len(words & other_words) < MIN_SHARED_WORDS:
+                    continue
+                if fuzz.token_set_ratio(text, other_text) < MIN_SIMILARITY:
+                    continue
+                fits = reference_window(e.date_text, e.future, day)
+                if fits is None:  # the same people, but not the same day: not an anchor
+                    continue
+                window = fits if window is None else window & fits
+                anchors.append(f"{other_id} event {j} ({day.isoformat()})")
+        if not window:  # no anchor, or anchors that contradict each other: nothing is dated
+            continue
+        note = "anchored to " + ", ".join(dict.fromkeys(anchors))
+        for i, e in enumerate(r.events):
+            if e.date is not None or e.until is not None or e.verification.start is None:
+                continue
+            readings = {dates.resolve(e.date_text, when, future=e.future) for when in window}
+            if len(readings) == 1:
+                (got,) = readings
+                if got is not None:
+                    out[(r.article_id, i)] = (got.iso, got.precision, note)
+    return out
