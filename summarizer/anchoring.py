@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -29,6 +30,7 @@ RARE_WORDS = 6
 COMMON_POSTING = 400
 
 
+@lru_cache(maxsize=4096)
 def reference_window(date_text: str, future: bool, target: date) -> Optional[frozenset[date]]:
     """Publication dates under which ``date_text`` reads as the day ``target``; None unless there are
     some and they all lie well inside ``REACH_DAYS`` (an expression like "Jan. 20" fits a whole year of
@@ -51,13 +53,18 @@ def _words(text: str) -> set[str]:
     return _content(text)
 
 
-def anchor_dates(results) -> dict[tuple[str, int], tuple[str, str, str]]:
-    """``(article id, event index) -> (iso date, precision, note)`` for events of undated articles that a
-    shared occasion with a dated article dates unambiguously. ``results`` are ArticleResults."""
+def anchor_windows(results) -> dict[str, tuple[frozenset[date], str]]:
+    """For each undated article that shares an occasion with a dated one: the publication dates it can
+    have, and a note naming the anchors. ``results`` are ArticleResults.
+
+    Wire copies repeat the same events word for word, so dated events are indexed once per distinct
+    (description, day), and an undated event's anchors are worked out once per distinct description
+    and date phrase: the cost follows the number of distinct events, not of articles.
+    """
     from .merge import comparable
 
-    # Day-precise events of dated articles, indexed by content word.
     dated: list[tuple[str, int, str, set[str], date]] = []
+    seen: set[tuple[str, date]] = set()
     index: dict[str, list[int]] = defaultdict(list)
     for r in results:
         if not r.published:
@@ -66,41 +73,64 @@ def anchor_dates(results) -> dict[tuple[str, int], tuple[str, str, str]]:
             day = dates.parse_iso(e.date) if e.precision == "day" and not e.until else None
             if day is None or e.verification.start is None:
                 continue
+            text = comparable(e.event)
+            if (text, day) in seen:
+                continue
+            seen.add((text, day))
             words = _words(e.event)
-            dated.append((r.article_id, i, comparable(e.event), words, day))
+            dated.append((r.article_id, i, text, words, day))
             for w in words:
                 index[w].append(len(dated) - 1)
     if not dated:
         return {}
 
-    out: dict[tuple[str, int], tuple[str, str, str]] = {}
+    def anchors_for(text: str, words: set[str], date_text: str, future: bool):  # anchors come from dated articles only
+        postings = sorted((len(index.get(w, ())), w) for w in words)
+        usable = [w for n, w in postings if 0 < n <= COMMON_POSTING][:RARE_WORDS]
+        votes = Counter(k for w in usable for k in index[w])
+        found = []
+        for k, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:25]:
+            other_id, j, other_text, other_words, day = dated[k]
+            if len(words & other_words) < MIN_SHARED_WORDS:
+                continue
+            if fuzz.token_set_ratio(text, other_text) < MIN_SIMILARITY:
+                continue
+            fits = reference_window(date_text, future, day)
+            if fits is not None:  # None: the same people, but not the same day
+                found.append((fits, f"{other_id} event {j} ({day.isoformat()})"))
+        return found
+
+    memo: dict[tuple[str, str, bool], list] = {}
+    out: dict[str, tuple[frozenset[date], str]] = {}
     for r in results:
         if r.published or not r.events:
             continue
         window: Optional[frozenset[date]] = None
         anchors: list[str] = []
-        for i, e in enumerate(r.events):
+        for e in r.events:
             if e.date is not None or e.verification.start is None:
                 continue
-            words = _words(e.event)
-            postings = sorted((len(index.get(w, ())), w) for w in words)
-            usable = [w for n, w in postings if 0 < n <= COMMON_POSTING][:RARE_WORDS]
-            votes = Counter(k for w in usable for k in index[w])
             text = comparable(e.event)
-            for k, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:25]:
-                other_id, j, other_text, other_words, day = dated[k]
-                if other_id == r.article_id or len(words & other_words) < MIN_SHARED_WORDS:
-                    continue
-                if fuzz.token_set_ratio(text, other_text) < MIN_SIMILARITY:
-                    continue
-                fits = reference_window(e.date_text, e.future, day)
-                if fits is None:  # the same people, but not the same day: not an anchor
-                    continue
+            key = (text, e.date_text, e.future)
+            if key not in memo:
+                memo[key] = anchors_for(text, _words(e.event), e.date_text, e.future)
+            for fits, note in memo[key]:
                 window = fits if window is None else window & fits
-                anchors.append(f"{other_id} event {j} ({day.isoformat()})")
-        if not window:  # no anchor, or anchors that contradict each other: nothing is dated
+                anchors.append(note)
+        if window:  # none when there is no anchor, or anchors contradict each other
+            out[r.article_id] = (window, "anchored to " + ", ".join(dict.fromkeys(anchors)))
+    return out
+
+
+def anchor_dates(results, windows: Optional[dict] = None) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """``(article id, event index) -> (iso date, precision, note)`` for events of undated articles that a
+    shared occasion with a dated article dates unambiguously."""
+    windows = anchor_windows(results) if windows is None else windows
+    out: dict[tuple[str, int], tuple[str, str, str]] = {}
+    for r in results:
+        if r.article_id not in windows:
             continue
-        note = "anchored to " + ", ".join(dict.fromkeys(anchors))
+        window, note = windows[r.article_id]
         for i, e in enumerate(r.events):
             if e.date is not None or e.until is not None or e.verification.start is None:
                 continue
@@ -109,4 +139,19 @@ def anchor_dates(results) -> dict[tuple[str, int], tuple[str, str, str]]:
                 (got,) = readings
                 if got is not None:
                     out[(r.article_id, i)] = (got.iso, got.precision, note)
+    return out
+
+
+def article_dates(results, windows: Optional[dict] = None) -> dict[str, tuple[date, date]]:
+    """When each article was written, as far as the run knows: its publication date, or the window an
+    anchor gives. Articles with neither are absent."""
+    windows = anchor_windows(results) if windows is None else windows
+    out = {}
+    for r in results:
+        published = dates.parse_iso(r.published)
+        if published is not None:
+            out[r.article_id] = (published, published)
+        elif r.article_id in windows:
+            window = windows[r.article_id][0]
+            out[r.article_id] = (min(window), max(window))
     return out

@@ -29,7 +29,7 @@ from typing import Iterable, Optional
 from rapidfuzz import fuzz
 
 from . import aliases
-from .anchoring import anchor_dates
+from .anchoring import anchor_dates, anchor_windows, article_dates
 from .models import (
     ActorMention,
     ArticleResult,
@@ -261,6 +261,23 @@ def _top(votes: Counter, n: int) -> list[tuple[int, int]]:
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
+#: One statement is reported within days of being made: two reports of the same words more than this
+#: far apart (both articles dated) are the speaker saying it again, a different statement.
+STATEMENT_REACH_DAYS = 60
+#: A denial answers the accusations of its day: a claim reported more than this long before or after it
+#: (both articles dated) is a different round, even when it accuses the same act.
+DENIAL_REACH_DAYS = 180
+
+
+def _close_in_time(a: Optional[tuple], b: Optional[tuple], reach_days: int) -> bool:
+    """Whether two articles' (earliest, latest) writing dates are within ``reach_days``; an undated
+    article could be from any time, so it is close to everything."""
+    if a is None or b is None:
+        return True
+    gap = max(a[0], b[0]) - min(a[1], b[1])
+    return gap.days <= reach_days
+
+
 class _Clusters:
     """Greedy single-link clustering within a key, with an inverted index over content words."""
 
@@ -279,7 +296,8 @@ class _Clusters:
         for c, shared in _top(votes, self.MAX_CANDIDATES):
             if shared < need:
                 break
-            if any(_same_statement(m, item) for m in self.members[c][: self.MAX_MEMBERS_CHECKED]):
+            if any(_same_statement(m, item) and _close_in_time(m["when"], item["when"], STATEMENT_REACH_DAYS)
+                   for m in self.members[c][: self.MAX_MEMBERS_CHECKED]):
                 self.members[c].append(item)
                 cluster = c
                 break
@@ -313,23 +331,24 @@ def _sorted_refs(items) -> list[SourceRef]:
     return sorted(refs, key=lambda r: (r.flagged, STATUS_RANK[r.status], r.article_id, r.index))
 
 
-def _cluster_items(results, field: str, text_of, speaker_of) -> list[list[dict]]:
+def _cluster_items(results, field: str, text_of, speaker_of, written: Optional[dict] = None) -> list[list[dict]]:
+    written = written or {}
     clusters = _Clusters()
     for r in results:
         for i, item in enumerate(getattr(r, field)):
             quote, statement = text_of(item)
             sid = speaker_of(r.article_id, item.speaker)
             key = sid or ("?", aliases.fold(item.speaker))
-            entry = {"article": r.article_id, "index": i, "item": item, "sid": sid,
+            entry = {"article": r.article_id, "index": i, "item": item, "sid": sid, "when": written.get(r.article_id),
                      "q": comparable(quote), "s": comparable(statement), "inner": _inner_quotes(quote)}
             clusters.add(key, entry, _content(quote) | _content(statement))
     return clusters.members
 
 
-def merge_claims(results, speaker_of, actors: list[MergedActor]) -> list[MergedClaim]:
+def merge_claims(results, speaker_of, actors: list[MergedActor], written: Optional[dict] = None) -> list[MergedClaim]:
     names = {a.id: a.name for a in actors}
     merged = []
-    for n, members in enumerate(_cluster_items(results, "claims", lambda c: (c.quote, c.statement), speaker_of)):
+    for n, members in enumerate(_cluster_items(results, "claims", lambda c: (c.quote, c.statement), speaker_of, written)):
         refs = _sorted_refs(members)
         best = next(m for m in members if (m["article"], m["index"]) == (refs[0].article_id, refs[0].index))
         sid = members[0]["sid"]
@@ -357,13 +376,27 @@ _CONCEPT_WORDS = {
     "SUPPLY": "supply supplies supplied supplying provide provides provided providing ship ships shipped shipping "
               "export exports exported exporting deliver delivers delivered delivering delivery deliveries send "
               "sends sent sending transfer transfers transferred offer offering giving give gave",
-    "RECEIVE": "receive receives received receiving getting obtain obtained",
+    "RECEIVE": "receive receives received receiving getting obtain obtained collect collects collected collecting "
+               "pick picks picked picking",
     "MILITARY_SUPPORT": "support supporting supported aid assistance backing",
+    # goods that are not arms: "deliveries" of these do not answer a denial about weapons
+    "OTHER_GOODS": "oil fuel food grain coal fertiliser fertilizer gas cash money labour labor workers",
 }
 _CONCEPT_OF = {w: c for c, words in _CONCEPT_WORDS.items() for w in words.split()}
 _ENTITY_NGRAMS = 4
 #: Who is on the receiving side counts as one party: Russia's private army is Russia's war effort.
 _SIDE = {"E:Wagner Group": "E:Russia"}
+
+
+@lru_cache(maxsize=100_000)
+def _entity(words: str) -> Optional[str]:
+    """'E:<state or organisation>' for a name, possessive or demonym in the alias table; None otherwise.
+    The same few names recur in every article, so each is folded and looked up once."""
+    phrase = re.sub(r"['’]s$", "", words.rstrip("."))
+    row = aliases.lookup(phrase)
+    if row is None:
+        row = next((aliases.lookup(k) for k, ds in aliases.DEMONYMS.items() if phrase in ds), None)
+    return "E:" + row[0] if row else None
 
 
 @lru_cache(maxsize=50_000)
@@ -375,12 +408,9 @@ def concept_sequence(text: str) -> tuple[str, ...]:
     while i < len(words):
         # every name in the alias table starts with a capital: only there is a lookup worth its cost
         for n in range(min(_ENTITY_NGRAMS, len(words) - i), 0, -1) if words[i][0].isupper() else ():
-            phrase = re.sub(r"['’]s$", "", " ".join(words[i : i + n]).rstrip("."))
-            row = aliases.lookup(phrase)
-            if row is None:
-                row = next((aliases.lookup(k) for k, ds in aliases.DEMONYMS.items() if phrase in ds), None)
-            if row:
-                seq.append("E:" + row[0])
+            entity = _entity(" ".join(words[i : i + n]))
+            if entity:
+                seq.append(entity)
                 i += n
                 break
         else:
@@ -389,17 +419,24 @@ def concept_sequence(text: str) -> tuple[str, ...]:
                 seq.append(_CONCEPT_OF[w])
             elif w in ("against", "versus"):
                 seq.append("AGAINST")
+            elif w == "by":
+                seq.append("BY")
             i += 1
     return tuple(seq)
 
 
 def concepts(text: str) -> set[str]:
-    return set(concept_sequence(text)) - {"AGAINST"}
+    return set(concept_sequence(text)) - {"AGAINST", "BY"}
 
 
 def supply_pairs(text: str) -> set[tuple[str, str]]:
     """(supplier, recipient) around each supply verb: the nearest party before it gives, the nearest after
-    receives ("X supplied rockets to Y"); a receiving verb turns it round ("Y received weapons from X")."""
+    receives ("X supplied rockets to Y"); a receiving verb turns it round ("Y received weapons from X").
+
+    And "X fuels Y's war by providing support to Z", where the giver is the subject, not the nearest
+    name. ("X's weapons dealings with Y" is left out: it says who deals with whom, not who gives, and
+    reading it both ways linked every denial to the claim that Wagner is a criminal organisation.)
+    """
     seq = concept_sequence(text)
     pairs = set()
     for i, c in enumerate(seq):
@@ -407,6 +444,8 @@ def supply_pairs(text: str) -> set[tuple[str, str]]:
             continue
         before = next((x for j, x in reversed(list(enumerate(seq[:i])))
                        if x.startswith("E:") and (j == 0 or seq[j - 1] != "AGAINST")), None)
+        if c == "SUPPLY" and i > 0 and seq[i - 1] == "BY":
+            before = next((x for x in seq[:i] if x.startswith("E:")), before)
         after = next((x for x in seq[i + 1 :] if x.startswith("E:") and x != before), None)
         if before and after:
             giver, taker = (before, after) if c == "SUPPLY" else (after, before)
@@ -414,19 +453,42 @@ def supply_pairs(text: str) -> set[tuple[str, str]]:
     return pairs
 
 
+def _goods(facts: dict) -> set[str]:
+    """What is supplied, as far as it matters to a denial. Arms are military support; deliveries that
+    name nothing ("cease these deliveries to Wagner") are taken for what the story is about."""
+    found = facts["concepts"] & {"ARMS", "MILITARY_SUPPORT", "OTHER_GOODS"}
+    return found or {"UNSPECIFIED"}
+
+
 def _links(denied: dict, claim: dict) -> bool:
-    """A claim answers to a denial when it asserts the same act (who supplies what to whom)."""
-    if not ({"ARMS", "MILITARY_SUPPORT"} & denied["concepts"] & claim["concepts"]):
+    """A claim answers to a denial when it asserts the same act (who supplies what to whom).
+
+    A denial of military support also denies supplying arms (the broader denial covers the narrower
+    claim), not the reverse; a claim of deliveries that names no goods is answered by a denial about
+    arms or support; a claim about oil or food is not.
+    """
+    if not denied["pairs"] & claim["pairs"]:
         return False
-    return bool(denied["pairs"] & claim["pairs"])
+    denied_goods, claimed = _goods(denied), _goods(claim)
+    if "OTHER_GOODS" in claimed and not claimed & {"ARMS", "MILITARY_SUPPORT"}:
+        return False
+    if "UNSPECIFIED" in claimed:
+        return bool(denied_goods & {"ARMS", "MILITARY_SUPPORT"})
+    if "MILITARY_SUPPORT" in denied_goods:
+        denied_goods = denied_goods | {"ARMS"}
+    return bool(denied_goods & claimed)
 
 
-def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[MergedClaim]) -> list[MergedDenial]:
+def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[MergedClaim],
+                  written: Optional[dict] = None) -> list[MergedDenial]:
+    """``written`` maps article ids to the (earliest, latest) date each was written, where known."""
+    written = written or {}
     names = {a.id: a.name for a in actors}
     speaker_by_claim = {c.id: c.speaker_id for c in claims}
     claim_facts: dict[str, dict] = {}
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
     items = {(r.article_id, i): c for r in results for i, c in enumerate(r.claims)}
+    claim_times = {c.id: {written.get(ref.article_id) for ref in c.sources} for c in claims}
     for c in claims:
         facts = {"concepts": set(), "pairs": set()}
         for ref in c.sources:
@@ -438,7 +500,7 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
         for pair in facts["pairs"]:
             by_pair[pair].append(c.id)
     merged = []
-    for n, members in enumerate(_cluster_items(results, "denials", lambda d: (d.quote, d.denied), speaker_of)):
+    for n, members in enumerate(_cluster_items(results, "denials", lambda d: (d.quote, d.denied), speaker_of, written)):
         refs = _sorted_refs(members)
         best = next(m for m in members if (m["article"], m["index"]) == (refs[0].article_id, refs[0].index))
         sid = members[0]["sid"]
@@ -447,8 +509,10 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
             denied["concepts"] |= concepts(m["item"].denied)
             denied["pairs"] |= supply_pairs(m["item"].denied)
         candidates = {cid for pair in denied["pairs"] for cid in by_pair.get(pair, ())}
+        denial_times = {written.get(m["article"]) for m in members}  # a few distinct days, however many articles
         links = sorted(
-            (cid for cid in candidates if _links(denied, claim_facts[cid]) and speaker_by_claim[cid] != sid),
+            (cid for cid in candidates if _links(denied, claim_facts[cid]) and speaker_by_claim[cid] != sid
+             and any(_close_in_time(t, u, DENIAL_REACH_DAYS) for t in denial_times for u in claim_times[cid])),
             key=lambda cid: int(cid[1:]),
         )
         merged.append(
@@ -475,8 +539,8 @@ def _same_event(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(a, b) >= 80
 
 
-def build_timeline(results: list[ArticleResult]) -> list[TimelineEntry]:
-    anchored = anchor_dates(results)
+def build_timeline(results: list[ArticleResult], anchored: Optional[dict] = None) -> list[TimelineEntry]:
+    anchored = anchor_dates(results) if anchored is None else anchored
     entries: list[TimelineEntry] = []
     texts: list[str] = []
     index: dict[str, list[int]] = defaultdict(list)
@@ -531,8 +595,10 @@ def _when(date: Optional[str], until: Optional[str]) -> str:
 def merge(results: Iterable[ArticleResult]):
     """Actors, claims, denials and timeline across the articles that succeeded."""
     ok = [r for r in results if r.ok]
+    windows = anchor_windows(ok)
+    written = article_dates(ok, windows)
     actors, speaker_of = merge_actors(ok)
-    claims = merge_claims(ok, speaker_of, actors)
-    denials = merge_denials(ok, speaker_of, actors, claims)
-    timeline = build_timeline(ok)
+    claims = merge_claims(ok, speaker_of, actors, written)
+    denials = merge_denials(ok, speaker_of, actors, claims, written)
+    timeline = build_timeline(ok, anchor_dates(ok, windows))
     return actors, claims, denials, timeline
