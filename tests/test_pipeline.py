@@ -225,3 +225,37 @@ def test_results_come_back_in_input_order_whether_held_or_spilled(in_memory):
     spool.close()
     assert [i for i, _ in back] == list(range(8))
     assert [r.model_dump() for _, r in back] == [made[i].model_dump() for i in range(8)]
+
+
+def test_request_head_goes_out_with_its_body():
+    """The head of a request with a body is written together with it; one without a body is never held
+    past the point where we wait for the answer."""
+    from summarizer.extract import _OneWriteRequests
+
+    class Stream:
+        def __init__(self):
+            self.writes = []
+
+        async def write(self, buffer, timeout=None):
+            self.writes.append(buffer)
+
+        async def read(self, max_bytes, timeout=None):
+            return b"HTTP/1.1 200 OK\r\n\r\n"
+
+    async def go():
+        inner = Stream()
+        stream = _OneWriteRequests(inner)
+        head = b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n"
+        await stream.write(head)
+        assert inner.writes == []
+        await stream.write(b"{}")
+        assert inner.writes == [head + b"{}"]
+        empty = b"POST /v1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+        await stream.write(empty)
+        await stream.read(100)
+        assert inner.writes[-1] == empty
+        get = b"GET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n"
+        await stream.write(get)
+        assert inner.writes[-1] == get
+
+    asyncio.run(go())
