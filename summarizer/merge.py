@@ -240,6 +240,33 @@ def _same_statement(a, b) -> bool:
     return fuzz.token_set_ratio(a["s"], b["s"]) >= 88
 
 
+#: "Same act" merging: reports at most this many days apart, sharing at least this many content words
+SAME_ACT_DAYS = 7
+SAME_ACT_WORDS = 4
+
+
+def _act(statement: str) -> frozenset:
+    """Who supplies arms or military support to whom, as a statement asserts it: (giver, taker, goods)."""
+    goods = concepts(statement) & {"ARMS", "MILITARY_SUPPORT"}
+    return frozenset((g, t, k) for g, t in supply_pairs(statement) for k in goods)
+
+
+def _same_act(a: dict, b: dict) -> bool:
+    """Two articles' paraphrases of one statement: the same speaker (the caller's key) asserting the same
+    supply act, in articles written within days of each other, sharing several content words. "North
+    Korea supplies missiles and rockets to Russia" and "North Korea is supplying rockets and missiles to
+    support Russia's war effort", from Seoul on the same Sunday, are one statement. Undated articles
+    never merge this way: without a date, the same act could be a different year's statement."""
+    if a["article"] == b["article"] or a["when"] is None or b["when"] is None:
+        return False
+    if not _close_in_time(a["when"], b["when"], SAME_ACT_DAYS) or len(a["words"] & b["words"]) < SAME_ACT_WORDS:
+        return False
+    for x in (a, b):
+        if x["act"] is None:
+            x["act"] = _act(x["statement"])
+    return bool(a["act"] & b["act"])
+
+
 RARE_WORDS = 6  # words that vote for candidate clusters
 COMMON_POSTING = 400  # a word in more clusters than this says little about which one
 
@@ -296,8 +323,9 @@ class _Clusters:
         for c, shared in _top(votes, self.MAX_CANDIDATES):
             if shared < need:
                 break
+            members = self.members[c][: self.MAX_MEMBERS_CHECKED]
             if any(_same_statement(m, item) and _close_in_time(m["when"], item["when"], STATEMENT_REACH_DAYS)
-                   for m in self.members[c][: self.MAX_MEMBERS_CHECKED]):
+                   for m in members) or any(_same_act(m, item) for m in members):
                 self.members[c].append(item)
                 cluster = c
                 break
@@ -339,9 +367,11 @@ def _cluster_items(results, field: str, text_of, speaker_of, written: Optional[d
             quote, statement = text_of(item)
             sid = speaker_of(r.article_id, item.speaker)
             key = sid or ("?", aliases.fold(item.speaker))
+            words = _content(quote) | _content(statement)
             entry = {"article": r.article_id, "index": i, "item": item, "sid": sid, "when": written.get(r.article_id),
-                     "q": comparable(quote), "s": comparable(statement), "inner": _inner_quotes(quote)}
-            clusters.add(key, entry, _content(quote) | _content(statement))
+                     "q": comparable(quote), "s": comparable(statement), "inner": _inner_quotes(quote),
+                     "words": words, "statement": statement, "act": None}  # the act is read only when needed
+            clusters.add(key, entry, words)
     return clusters.members
 
 
