@@ -305,6 +305,18 @@ def test_denials_sit_beside_the_claims_they_deny(seeds):
             assert '<aside class="denied">' in item and f'data-item-link="d{d_index[d.id]}"' in item, (d.id, cid)
 
 
+def test_timeline_shows_stretches_and_anchored_dates(seeds):
+    """A reader must see that 001's Nov. 18 was dated through another article, and that 004's
+    "Recently" is an upper bound, not a day."""
+    summary, _, _, doc = seeds
+    rail = next(k for k, t in enumerate(summary.timeline) if any(s.date_text == "Nov. 18" for s in t.sources))
+    item = doc[doc.index(f'id="m-t{rail}"'):]
+    item = item[: item.index("</li></ul>")]
+    assert "2022-11-18" in item and '<span class="anchored">(anchored to 002_5efbca5847df2db2 event 4' in item
+    recently = next(k for k, t in enumerate(summary.timeline) if any(s.date_text == "Recently" for s in t.sources))
+    assert '<div class="tdate">by 2024-06-19' in doc[doc.index(f'id="m-t{recently}"'):]
+
+
 def test_overlapping_and_nested_spans_become_segments():
     text = "0123456789 abcdefghij"
     def vc(start, end, status=Status.exact, flagged=False):
