@@ -185,13 +185,19 @@ class _OneWriteBackend(httpcore2.AsyncNetworkBackend):
         await self._backend.sleep(seconds)
 
 
+#: httpx builds a TLS context (loading the CA bundle, ~20 ms) for every transport, even one that only
+#: speaks plain HTTP to a local server. Every run makes a transport, so one shared context is built with
+#: this module, as the lazy imports above are; contexts are meant to be shared between connections.
+_TLS_CONTEXT = httpx2.create_ssl_context()
+
+
 def _network_transport() -> httpx2.AsyncBaseTransport:
     """httpx's transport, its connections sending each request in one write (see ``_OneWriteRequests``).
 
     httpx takes no network backend, so it goes into the connection pool httpx made; if a later httpx
     keeps its pool elsewhere, the transport is used as it comes.
     """
-    transport = httpx2.AsyncHTTPTransport()
+    transport = httpx2.AsyncHTTPTransport(verify=_TLS_CONTEXT)
     pool = getattr(transport, "_pool", None)
     if isinstance(pool, httpcore2.AsyncConnectionPool) and isinstance(
             getattr(pool, "_network_backend", None), httpcore2.AsyncNetworkBackend):
