@@ -122,6 +122,30 @@ async def _summarize(inputs, options, on_result) -> Summary:
     progress = _progress(opts.progress)
     task_id = progress.add_task("articles", total=None) if progress else None
 
+    def internal_error(article: Article, exc: Exception) -> ArticleResult:
+        return _failed(article, f"internal error: {type(exc).__name__}: {config.redact(str(exc))}")
+
+    def record(index: int, article: Article, result: ArticleResult) -> None:
+        results.put(index, result)
+        if not result.ok:
+            failures.append((index, Failure(source=article.source, error=result.error or "failed")))
+        if on_result:
+            on_result(result)
+        if progress:
+            progress.advance(task_id)
+
+    async def finish_later(index: int, article: Article, step: tuple) -> None:
+        # Verifying waits one turn of the loop, so the answers already in and the request this worker is
+        # sending next go first: every request in flight waits on the loop, verification waits on nothing.
+        await asyncio.sleep(0)
+        try:
+            result = _finish(article, *step, inventory=opts.inventory)
+        except Exception as exc:  # a bug in our own code must not lose the other articles
+            result = internal_error(article, exc)
+        record(index, article, result)
+
+    finishing: set[asyncio.Task] = set()
+
     async def worker() -> None:
         while True:
             item = await queue.get()
@@ -130,19 +154,22 @@ async def _summarize(inputs, options, on_result) -> Summary:
                 return
             index, article = item
             try:
-                result = await process(client, article, config, cache, opts.extractor, opts.inventory)
+                step = await _extract_step(client, article, config, cache, opts.extractor)
             except Exception as exc:  # a bug in our own code must not lose the other articles
-                result = _failed(article, f"internal error: {type(exc).__name__}: {config.redact(str(exc))}")
-            results.put(index, result)
-            if not result.ok:
-                failures.append((index, Failure(source=article.source, error=result.error or "failed")))
-            if on_result:
-                on_result(result)
-            if progress:
-                progress.advance(task_id)
+                step = internal_error(article, exc)
+            if isinstance(step, ArticleResult):
+                record(index, article, step)
+            else:
+                task = asyncio.create_task(finish_later(index, article, step))
+                finishing.add(task)
+                task.add_done_callback(finishing.discard)
             queue.task_done()
 
-    workers = [asyncio.create_task(worker()) for _ in range(max(1, config.concurrency))]
+    # More workers than requests allowed in flight: the governor still holds the endpoint to
+    # ``concurrency`` requests, but a few extra workers have their next request built and waiting at
+    # it, so a slot that frees is refilled at once instead of after parsing the answer that freed it.
+    spare = max(0, config.concurrency) // 4  # none below 4: --concurrency 1 stays one article at a time
+    workers = [asyncio.create_task(worker()) for _ in range(max(1, config.concurrency) + spare)]
     count = 0
     first_by_text: dict[bytes, int] = {}  # digest of the text -> index of its first occurrence
     duplicates: dict[int, list[str]] = {}
@@ -165,6 +192,8 @@ async def _summarize(inputs, options, on_result) -> Summary:
         for _ in workers:
             await queue.put(None)
         await asyncio.gather(*workers)
+        while finishing:
+            await asyncio.gather(*list(finishing))
     finally:
         for w in workers:
             w.cancel()
@@ -272,20 +301,26 @@ def _failed(article: Article, error: str) -> ArticleResult:
 async def process(client, article: Article, config: ModelConfig, cache: ResponseCache, extractor: str = "auto",
                   inventory: bool = True) -> ArticleResult:
     """Extract (model or rules) and verify one article; list the quotes the model left out."""
-    usage = Usage()
+    step = await _extract_step(client, article, config, cache, extractor)
+    return step if isinstance(step, ArticleResult) else _finish(article, *step, inventory=inventory)
+
+
+async def _extract_step(client, article: Article, config: ModelConfig, cache: ResponseCache, extractor: str):
+    """The model's (or the rules') extraction as (extraction, extractor used, usage), or the failed result."""
     if extractor == "rules":
-        extraction, used = rules.extract(article), "rules"
-    else:
-        outcome = await extract_article(client, article, config, cache)
-        usage = outcome.usage
-        if outcome.extraction is not None:
-            extraction, used = outcome.extraction, "llm"
-        elif outcome.cache_miss and extractor == "auto" and not config.can_call:
-            extraction, used = rules.extract(article), "rules"
-        else:
-            failed = _failed(article, outcome.error or "no answer")
-            failed.usage = outcome.usage
-            return failed
+        return rules.extract(article), "rules", Usage()
+    outcome = await extract_article(client, article, config, cache)
+    if outcome.extraction is not None:
+        return outcome.extraction, "llm", outcome.usage
+    if outcome.cache_miss and extractor == "auto" and not config.can_call:
+        return rules.extract(article), "rules", outcome.usage
+    failed = _failed(article, outcome.error or "no answer")
+    failed.usage = outcome.usage
+    return failed
+
+
+def _finish(article: Article, extraction, used: str, usage: Usage, inventory: bool = True) -> ArticleResult:
+    """Verify an extraction against its article and list the quotes the model left out."""
     claims, denials, events = verify_extraction(article, extraction)
     return ArticleResult(
         article_id=article.id,

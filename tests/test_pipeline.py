@@ -169,7 +169,10 @@ def test_two_runs_share_one_cache(server, options, tmp_path):
     assert not list((tmp_path / "cache").rglob("*.tmp"))
 
 
-def test_concurrency_is_bounded(server, options):
+@pytest.mark.parametrize("concurrency", [3, 8])
+def test_concurrency_is_bounded(server, options, concurrency):
+    """From 4 up, a few spare workers wait at the rate governor with their request built: the endpoint
+    must still never see more than --concurrency requests at once."""
     lock, state = threading.Lock(), {"now": 0, "max": 0}
 
     def slow(body):
@@ -182,8 +185,8 @@ def test_concurrency_is_bounded(server, options):
         return GOOD
 
     server.set_answer("Article", slow)
-    s = summarize([art(i) for i in range(10)], options(config={"concurrency": 3}))
-    assert not s.failures and state["max"] == 3
+    s = summarize([art(i) for i in range(3 * concurrency)], options(config={"concurrency": concurrency}))
+    assert not s.failures and state["max"] == concurrency and len(s.articles) == 3 * concurrency
 
 
 def test_usage_is_recorded_once_per_article(server, options):
