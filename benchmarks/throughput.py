@@ -365,8 +365,9 @@ def streams(args, work: Path) -> None:
         print(f"   {b['n'] // a['n']}x the articles: {b['wall'] / a['wall']:.1f}x the time, "
               f"{b['merge_s'] / max(1e-9, a['merge_s']):.1f}x the merge time, "
               f"{grow:.1f}x the RSS growth before the merge")
-        print(f"   one ArticleResult is {b['result_json_bytes']} bytes as JSON; finished results wait in a temporary "
-              "file until the merge (the pipeline keeps a digest per text and three integers per result in memory)")
+        print(f"   one ArticleResult is {b['result_json_bytes']} bytes as JSON; beyond the first 1,000, finished results "
+              "wait in a temporary file until the merge (the pipeline keeps a digest per text and three integers per "
+              "result in memory)")
     print()
 
 
