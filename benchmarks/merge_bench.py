@@ -4,7 +4,8 @@
     python benchmarks/merge_bench.py --sizes 1000  # quicker
 
 Quality is pairwise precision/recall against the hand-checked merge in tests/data/expected_merge.json
-(see tests/merge_eval.py). Scale runs merge synthetic extractions built from the seeds' shapes: every
+(see tests/merge_eval.py), then the same figures on the held-out set in tests/data/merge_holdout, a story
+the merge was never tuned on (see tests/merge_holdout_eval.py). Scale runs merge synthetic extractions built from the seeds' shapes: every
 synthetic article copies one seed's actors, claims, denials and events; a third of its claims repeat a
 statement that other articles also carry (so clusters grow), the rest are new statements by new people
 (so the number of clusters grows too). Each size runs in a fresh process, so the peak memory printed is
@@ -72,6 +73,14 @@ def quality() -> None:
     s = score(merge(seed_results()))
     print("quality on the five seeds (pairwise, against tests/data/expected_merge.json)")
     for k, v in s.items():
+        if k != "wrong dates":
+            print(f"  {k:<16} precision {v[0]:.3f}  recall {v[1]:.3f}")
+
+    from tests.merge_holdout_eval import holdout_score
+
+    h = holdout_score()
+    print("\nquality on the held-out set (never tuned on; tests/data/merge_holdout/expected_merge.json)")
+    for k, v in h.items():
         if k != "wrong dates":
             print(f"  {k:<16} precision {v[0]:.3f}  recall {v[1]:.3f}")
 
