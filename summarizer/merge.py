@@ -71,6 +71,24 @@ def person_core(name: str) -> str:
     return re.sub(r"'s$", "", " ".join(words))
 
 
+_OFFICE_WORDS = frozenset("minister secretary president prime chancellor ambassador spokesman spokeswoman spokesperson "
+                          "chief director general commander governor mayor envoy".split())
+
+
+def _office(text: str) -> str:
+    """An office as a comparable phrase: 'Belmark's Interior Minister' -> 'interior minister'."""
+    words = text.replace("’", "'").split()
+    if words and words[0].endswith("'s"):  # the state that holds the office
+        words = words[1:]
+    elif words and aliases.lookup(words[0]):
+        words = words[1:]
+    return " ".join(w.lower() for w in words if w.lower() not in ("the", "a"))
+
+
+def _looks_like_office(name: str) -> bool:
+    return bool(_OFFICE_WORDS & set(_office(name).split()))
+
+
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
 
@@ -107,7 +125,7 @@ def _actor_keys(actor) -> list[tuple[str, str]]:
         if row:
             keys.append(("table", row[0]))
             continue
-        keys.append(("body", aliases.fold(n)))
+        keys.append(("body", " ".join(spelling_key(w) for w in aliases.fold(n).split())))  # defence = defense
         acr = _acronym(n)
         if len(n.split()) >= 3 and len(acr) >= 3:
             keys.append(("body", acr.lower()))
@@ -131,9 +149,12 @@ def merge_actors(results: list[ArticleResult]):
     uf = _UnionFind(len(entries))
     first_with_key: dict[tuple[str, str], int] = {}
     token_people: dict[str, set[str]] = defaultdict(set)
+    lone: dict[str, list[int]] = defaultdict(list)  # a surname alone ("Reinholt", "Ms Reinholt") -> entries
     for i, (_art, a) in enumerate(entries):
         for key in _actor_keys(a):
-            if key in first_with_key:
+            if key[0] == "person" and " " not in key[1]:
+                lone[key[1]].append(i)  # decided below, once every full name in the run is known
+            elif key in first_with_key:
                 uf.union(first_with_key[key], i)
             else:
                 first_with_key[key] = i
@@ -142,11 +163,32 @@ def merge_actors(results: list[ArticleResult]):
             if len(toks) >= 2:
                 for t in {toks[0], toks[-1]}:
                     token_people[aliases.fold(t)].add(aliases.fold(person_core(a.name)))
-    # a lone surname (or a family name written first) joins the full name when only one person has it
-    for (group, form), i in list(first_with_key.items()):
-        if group == "person" and " " not in form and len(token_people.get(form, ())) == 1:
-            (full,) = token_people[form]
-            j = first_with_key.get(("person", full))
+    # A lone surname (or a family name written first) joins the full name when only one person in the
+    # run has it. When two do (Tomas and Clara Reinholt), "Reinholt" alone says neither, and the
+    # entries that use it are joined only through their full names.
+    for form, idxs in lone.items():
+        people = token_people.get(form, set())
+        if len(people) == 1:
+            j = first_with_key.get(("person", next(iter(people))))
+            for i in idxs:
+                if j is not None:
+                    uf.union(i, j)
+        elif not people:  # nobody in the run has a fuller name with it: the lone form is the name
+            for i in idxs[1:]:
+                uf.union(idxs[0], i)
+    # Someone named only by office ("Belmark's interior minister") is the one named person in the run
+    # who holds that office, if there is exactly one.
+    holders: dict[str, set[str]] = defaultdict(set)
+    for i, (_art, a) in enumerate(entries):
+        if (a.kind == "person" and a.role and len(person_core(a.name).split()) >= 2 and a.name[0].isupper()
+                and not _looks_like_office(a.name)):
+            holders[_office(a.role)].add(aliases.fold(person_core(a.name)))
+    for i, (_art, a) in enumerate(entries):
+        if a.kind != "person" or not _looks_like_office(a.name):
+            continue
+        office = _office(a.name)
+        if office and len(holders.get(office, ())) == 1:
+            j = first_with_key.get(("person", next(iter(holders[office]))))
             if j is not None:
                 uf.union(i, j)
 
@@ -509,6 +551,39 @@ def _links(denied: dict, claim: dict) -> bool:
     return bool(denied_goods & claimed)
 
 
+_SUFFIXES = ("ing", "ed", "s")
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Content words with their commonest inflections cut ("arming", "armed" -> "arm"; "drones" -> "drone")."""
+    out = set()
+    for w in _content(text):
+        for suffix in _SUFFIXES:
+            if len(w) - len(suffix) >= 3 and w.endswith(suffix):
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
+    return frozenset(out)
+
+
+RESTATE_SHARE = 0.75  # of the denied proposition's words for the act that the claim must contain
+RESTATE_MIN = 3
+
+
+def _restates(denied: frozenset, claim: frozenset, names: frozenset) -> bool:
+    """Whether a claim asserts the proposition a denial rejects, in other words: "Dravenia armed the Sable
+    Front" against "Dravenia is arming the Sable Front", whatever the act (arming, harbouring, crossing).
+
+    Names alone prove nothing (every statement in a story names the same parties), so the claim must
+    name every party the denial names and also carry at least half of its other words: the act.
+    """
+    parties, act = denied & names, denied - names
+    if not act or not parties <= claim:
+        return False
+    shared_act = len(act & claim)
+    return shared_act >= max(1, RESTATE_SHARE * len(act)) and len(denied & claim) >= RESTATE_MIN
+
+
 def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[MergedClaim],
                   written: Optional[dict] = None) -> list[MergedDenial]:
     """``written`` maps article ids to the (earliest, latest) date each was written, where known."""
@@ -516,6 +591,9 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
     names = {a.id: a.name for a in actors}
     speaker_by_claim = {c.id: c.speaker_id for c in claims}
     claim_facts: dict[str, dict] = {}
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    # the words of every actor's names in the run: parties, as opposed to what is said of them
+    names_stems = frozenset().union(*(_stems(n) for r in results for a in r.actors for n in (a.name, *a.aliases)))
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
     items = {(r.article_id, i): c for r in results for i, c in enumerate(r.claims)}
     claim_times = {c.id: {written.get(ref.article_id) for ref in c.sources} for c in claims}
@@ -526,9 +604,12 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
             for text in (item.statement, item.quote):
                 facts["concepts"] |= concepts(text)
                 facts["pairs"] |= supply_pairs(text)
+        facts["stems"] = [_stems(items[(ref.article_id, ref.index)].statement) for ref in c.sources]
         claim_facts[c.id] = facts
         for pair in facts["pairs"]:
             by_pair[pair].append(c.id)
+        for stem in set().union(*facts["stems"]):
+            by_stem[stem].append(c.id)
     merged = []
     for n, members in enumerate(_cluster_items(results, "denials", lambda d: (d.quote, d.denied), speaker_of, written)):
         refs = _sorted_refs(members)
@@ -538,10 +619,16 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
         for m in members:
             denied["concepts"] |= concepts(m["item"].denied)
             denied["pairs"] |= supply_pairs(m["item"].denied)
-        candidates = {cid for pair in denied["pairs"] for cid in by_pair.get(pair, ())}
+        denied_stems = {_stems(m["item"].denied) for m in members}
+        by_act = {cid for pair in denied["pairs"] for cid in by_pair.get(pair, ()) if _links(denied, claim_facts[cid])}
+        restated = set()
+        for stems in denied_stems:
+            for cid, _ in _top(_rare_word_votes(by_stem, list(stems)), 25):
+                if any(_restates(stems, claim, names_stems) for claim in claim_facts[cid]["stems"]):
+                    restated.add(cid)
         denial_times = {written.get(m["article"]) for m in members}  # a few distinct days, however many articles
         links = sorted(
-            (cid for cid in candidates if _links(denied, claim_facts[cid]) and speaker_by_claim[cid] != sid
+            (cid for cid in by_act | restated if speaker_by_claim[cid] != sid
              and any(_close_in_time(t, u, DENIAL_REACH_DAYS) for t in denial_times for u in claim_times[cid])),
             key=lambda cid: int(cid[1:]),
         )
