@@ -37,7 +37,9 @@ _ABSOLUTE = [
 ]
 _YEAR_ONLY = re.compile(r"\b(?:in\s+)?(?P<y>(?:19|20)\d{2})\b")
 # "next" looks forward ("next week"), except in narration: "returned the next day" is past.
-_FUTURE = re.compile(r"\b(will|to be|is due|are due|plans? to|scheduled|(?<!\bthe )next)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(will|to be|is due|are due|plans? to|scheduled|(?:is|are) (?:expected |set |due )?to|(?<!\bthe )next)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ def resolve(text: str, published: Optional[date], future: bool = False) -> Optio
             return Resolved(f"{published.year:04d}", "year")
         if re.search(r"\bnext year\b", low):
             return Resolved(f"{published.year + 1:04d}", "year")
-        m = re.search(rf"\b(?:in|since|from|until|by|last|this)\s+{_MONTH}(?!\s*\d)", low) or re.fullmatch(
+        m = re.search(rf"\b(?:in|from|until|by|last|this)\s+{_MONTH}(?!\s*\d)", low) or re.fullmatch(
             rf"\s*{_MONTH}\s*", low
         )
         if m:
@@ -211,6 +213,11 @@ def resolve_period(text: str, published: Optional[date]) -> Optional[tuple[Optio
     end_day = Resolved(published.isoformat(), "day")
     if _RECENTLY.search(text):
         return None, end_day
+    m = re.search(rf"\bsince\s+{_MONTH}(?!\s*\d)", text, re.I)
+    if m:  # "since January": from the last January up to publication
+        mon = _month(m["mon"])
+        year = published.year if mon <= published.month else published.year - 1
+        return Resolved(f"{year:04d}-{mon:02d}", "month"), Resolved(f"{published.year:04d}-{published.month:02d}", "month")
     m = _PAST_SPAN.search(text)
     if not m:
         return None

@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
-from . import aliases
+from . import aliases, dates
 from .anchoring import anchor_dates, anchor_windows, article_dates
 from .models import (
     ActorMention,
@@ -206,7 +206,8 @@ def merge_actors(results: list[ArticleResult]):
         if row and kind != "person":
             name = row[0]
         elif kind == "person":
-            name = max((person_core(a.name) for a in actors), key=lambda x: (len(x.split()), len(x)))
+            named = [a for a in actors if not _looks_like_office(a.name)] or actors  # a name over an office
+            name = max((person_core(a.name) for a in named), key=lambda x: (len(x.split()), len(x)))
         else:
             name = Counter(a.name for a in actors).most_common(1)[0][0]
         actor_id = f"A{n + 1}"
@@ -252,6 +253,7 @@ def merge_actors(results: list[ArticleResult]):
 # ---------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=200_000)
 def comparable(text: str) -> str:
     """Lower case, words only, British and American spellings folded."""
     return " ".join(spelling_key(w) for w in re.findall(r"[^\W_]+", text.lower()))
@@ -554,6 +556,7 @@ def _links(denied: dict, claim: dict) -> bool:
 _SUFFIXES = ("ing", "ed", "s")
 
 
+@lru_cache(maxsize=200_000)
 def _stems(text: str) -> frozenset[str]:
     """Content words with their commonest inflections cut ("arming", "armed" -> "arm"; "drones" -> "drone")."""
     out = set()
@@ -604,7 +607,7 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
             for text in (item.statement, item.quote):
                 facts["concepts"] |= concepts(text)
                 facts["pairs"] |= supply_pairs(text)
-        facts["stems"] = [_stems(items[(ref.article_id, ref.index)].statement) for ref in c.sources]
+        facts["stems"] = {_stems(items[(ref.article_id, ref.index)].statement) for ref in c.sources}
         claim_facts[c.id] = facts
         for pair in facts["pairs"]:
             by_pair[pair].append(c.id)
@@ -652,14 +655,32 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
 # ---------------------------------------------------------------------------------------------
 
 
-def _same_event(a: str, b: str) -> bool:
-    return fuzz.token_set_ratio(a, b) >= 80
+def _same_event(a: tuple[str, frozenset], b: tuple[str, frozenset]) -> bool:
+    """Two descriptions of one event, as (comparable text, its stems): "A drone strike wounded two
+    Belmark border guards" and "Drones struck a Belmark Border Guard patrol ..., wounding two" differ in
+    words, less in stems. Half the stems of the two together must be shared: a subset test alone
+    would join a short description to every longer one that mentions the same people."""
+    if fuzz.token_set_ratio(a[0], b[0]) >= 80:
+        return True
+    union = len(a[1] | b[1])
+    return bool(union) and len(a[1] & b[1]) / union >= 0.5
+
+
+def _compatible(a: tuple, b: tuple) -> bool:
+    """Whether two (date, until) readings can be the same date: equal, one unknown, or one a coarser
+    reading of the other ("in February" and 2025-02-06)."""
+    if a == b or a == (None, None) or b == (None, None):
+        return True
+    if a[1] is None and b[1] is None and a[0] and b[0]:
+        return dates.same_at_precision(a[0], b[0])
+    return False
 
 
 def build_timeline(results: list[ArticleResult], anchored: Optional[dict] = None) -> list[TimelineEntry]:
     anchored = anchor_dates(results) if anchored is None else anchored
     entries: list[TimelineEntry] = []
-    texts: list[str] = []
+    texts: list[tuple] = []
+    articles_of: list[set[str]] = []
     index: dict[str, list[int]] = defaultdict(list)
     for r in results:
         for i, e in enumerate(r.events):
@@ -672,7 +693,7 @@ def build_timeline(results: list[ArticleResult], anchored: Optional[dict] = None
                 start=v.start, end=v.end, status=v.status, flagged=v.flagged, reasons=v.reasons,
             )
             when = (date, e.until)
-            text = comparable(e.event)
+            text = (comparable(e.event), _stems(e.event))
             words = _content(e.event)
             votes = _rare_word_votes(index, list(words))
             target = None
@@ -680,8 +701,9 @@ def build_timeline(results: list[ArticleResult], anchored: Optional[dict] = None
                 if shared < 2 or not _same_event(text, texts[k]):
                     continue
                 entry = entries[k]
-                theirs = (entry.date, entry.until)
-                if theirs == when or when == (None, None) or theirs == (None, None):
+                if r.article_id in articles_of[k]:
+                    continue  # an article lists an event once: two of its events are two events
+                if _compatible((entry.date, entry.until), when):
                     target = k
                     break
                 mine = _when(date, e.until)
@@ -690,16 +712,19 @@ def build_timeline(results: list[ArticleResult], anchored: Optional[dict] = None
             if target is not None:
                 entry = entries[target]
                 entry.sources.append(src)
-                if (entry.date, entry.until) == (None, None) and when != (None, None):
-                    entry.date, entry.precision, entry.until = date, precision, e.until
+                articles_of[target].add(r.article_id)
+                if (entry.date, entry.until) == (None, None) or (date and entry.date and len(date) > len(entry.date)):
+                    if when != (None, None):  # the most precise reading of the date wins
+                        entry.date, entry.precision, entry.until = date, precision, e.until
                 entry.flagged = entry.flagged and v.flagged
                 continue
             conflicts = [entries[k].when for k, _ in _top(votes, 25)
                          if (entries[k].date or entries[k].until) and (date or e.until)
-                         and (entries[k].date, entries[k].until) != when and _same_event(text, texts[k])]
+                         and not _compatible((entries[k].date, entries[k].until), when) and _same_event(text, texts[k])]
             entries.append(TimelineEntry(date=date, precision=precision, until=e.until, event=e.event, sources=[src],
                                          conflict=sorted(set(conflicts)), flagged=v.flagged))
             texts.append(text)
+            articles_of.append({r.article_id})
             for w in sorted(words):
                 index[w].append(len(entries) - 1)
     return sorted(entries, key=lambda t: (t.sort_date is None, t.sort_date or "", t.event))

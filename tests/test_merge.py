@@ -254,3 +254,54 @@ def test_paraphrases_of_one_supply_statement_merge_only_when_close_in_time_and_d
     groups = sorted(sorted(r.article_id for r in c.sources) for c in claims)
     assert ["mon", "sun"] in groups and not any("march" in g and "sun" in g for g in groups)
     assert not any("undated" in g and "sun" in g for g in groups)
+
+
+def test_two_people_sharing_a_surname_stay_two_and_an_office_finds_its_holder():
+    r = lambda aid, *actors: ArticleResult(article_id=aid, source=aid, ok=True, actors=list(actors))
+    actors = merge([
+        r("a", Actor(name="Tomas Reinholt", kind="person", role="interior minister", aliases=["Mr Reinholt"])),
+        r("b", Actor(name="Clara Reinholt", kind="person", role="opposition MP", aliases=["Ms Reinholt"]),
+           Actor(name="Tomas Reinholt", kind="person", role="Interior Minister", aliases=["Reinholt"])),
+        r("c", Actor(name="Belmark's interior minister", kind="person", role="interior minister")),
+    ])[0]
+    people = {a.name: sorted({m.article_id for m in a.mentions}) for a in actors}
+    assert people == {"Tomas Reinholt": ["a", "b", "c"], "Clara Reinholt": ["b"]}
+
+
+def test_a_denial_links_to_a_claim_that_restates_it_whatever_the_act():
+    from summarizer.models import Verification, VerifiedClaim, VerifiedDenial
+
+    v = Verification(status="exact", score=1.0, start=0, end=1, flagged=False)
+    actors = [Actor(name=n, kind="state") for n in ("Dravenia", "Belmark")] + [Actor(name="Sable Front", kind="organisation")]
+    claims = ["Dravenia is harbouring the leaders of the Sable Front.",
+              "The Sable Front carried out the attack from Dravenia.",  # same parties, another act
+              "Belmark is harbouring the leaders of the Sable Front."]  # another party
+    result = ArticleResult(article_id="x", source="x", ok=True, published="2025-04-02", actors=actors,
+                           claims=[VerifiedClaim(speaker="Belmark", statement=t, quote=t, verification=v) for t in claims],
+                           denials=[VerifiedDenial(speaker="Dravenia", denied="Dravenia harboured Sable Front leaders.",
+                                                   quote="q", verification=v)])
+    _, merged_claims, denials, _ = merge([result])
+    assert {c.statement for c in merged_claims if c.id in denials[0].denies} == {claims[0]}
+
+
+def test_one_event_at_two_precisions_is_one_entry_with_the_precise_date():
+    a = _event_result("a", "2025-02-07", [("on Thursday", "2025-02-06", "day",
+                                          "Tomas Reinholt accused Dravenia of arming the Sable Front.", False)])
+    b = _event_result("b", "2025-04-03", [("in February", "2025-02", "month",
+                                          "Tomas Reinholt first accused Dravenia of arming the Sable Front.", False),
+                                         ("in February", "2025-02", "month", "Tomas Reinholt accused Dravenia again.", False)])
+    timeline = merge([a, b])[3]
+    first = next(t for t in timeline if len(t.sources) == 2)
+    assert (first.date, first.precision) == ("2025-02-06", "day")
+    assert {(s.article_id, s.index) for s in first.sources} == {("a", 0), ("b", 0)}  # b's two events stay two
+
+
+def test_since_a_month_is_a_stretch_and_expected_to_looks_forward():
+    from datetime import date
+
+    from summarizer import dates
+
+    start, end = dates.resolve_period("since January", date(2025, 4, 3))
+    assert (start.iso, end.iso) == ("2025-01", "2025-04")
+    assert dates.resolve_period("since November", date(2025, 4, 3))[0].iso == "2024-11"
+    assert dates.looks_future("The ambassador is expected to leave on Saturday.")
