@@ -591,7 +591,11 @@ _NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'-]+)"
 _NAME = rf"(?:{_NAME_TOKEN}(?:[ \t]+(?:(?:of|de|al|bin|van|von|der|the)[ \t]+)?{_NAME_TOKEN}){{0,5}})"
 # verbs that also attribute when they come first ("said Kwon Jong Gun"); "accused X" names the target
 _SPEECH_INVERTED = r"said|says|added|adds|stated|wrote|asked|explained|noted|continued|insisted|replied|argued|warned|told"
-_ATTR_AFTER = re.compile(rf"^[\s,.”\"']*(?:(?P<name1>{_NAME})\s+(?:{_SPEECH})\b|(?:{_SPEECH_INVERTED})\s+(?P<name2>{_NAME}))")
+_ATTR_AFTER = re.compile(
+    # no full stop before it: “... a solution”. Moravec told reporters ... starts the next sentence
+    rf"^[\s,”\"']*(?:(?:(?:its|his|her|their|the)\s+[a-z][a-z ]{{0,30}},\s+)?(?P<name1>{_NAME}),?\s+(?:{_SPEECH})\b"
+    rf"|(?:{_SPEECH_INVERTED})\s+(?P<name2>{_NAME}))"
+)
 _ATTR_PRONOUN = re.compile(rf"\b(?:he|she|they|it)\s+(?:also\s+|further\s+)?(?:{_SPEECH})\b", re.I)
 _ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+(?P<name>{_NAME})")
 _VERB_BEFORE_QUOTE = re.compile(rf"\b(?:{_SPEECH})\b[^.“”\"]{{0,40}}$")
@@ -600,6 +604,10 @@ _NOT_SPEAKERS = frozenset(
      "At", "As", "After", "Before", "Meanwhile", "Earlier", "Obviously", "There", "Both", "Other", "Previously",
      "During", "Along", "Details", "Source", "Background", "Trying", "Not", "Recently", "His", "Her", "Their",
      "Its", "Our", "My", "Your", "According", "Asked", "Speaking", "Also", "However", "Yet", "So", "If"}
+    # a day or a month is not a speaker ("Wednesday's decision was “overdue”")
+    | {d + s for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                       "February", "March", "April", "June", "July", "August", "September", "October",
+                       "November", "December") for s in ("", "'s", "’s")}
 )
 
 
@@ -612,6 +620,7 @@ def _strip_leading_non_names(name: str) -> str:
 
 _REPORTED_SUBJECT = re.compile(r"\bthat\s+(?:the\s+)?(?P<np>[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s*[“\"]?\s*$")
 _NAME_BEFORE_QUOTE = re.compile(rf"(?P<name>{_NAME})\s*[“\"]?\s*$")
+_SUBJECT_SPEAKS = re.compile(rf"(?P<name>{_NAME})(?:,\s+[^,“”\"]{{1,80}})?,?\s+(?:(?:has|had|also)\s+)?(?:{_SPEECH})\b")
 
 
 def _credit_before(before: str) -> Optional[str]:
@@ -631,12 +640,22 @@ def _credit_before(before: str) -> Optional[str]:
         if re.search(r"\b(?:he|she|they|it)\s+(?:[a-z]+\s+){0,2}$", clause, re.I):
             return None  # a pronoun: resolved from the text before, not here
         c = max(clause.rfind(". "), clause.rfind("\n"), clause.rfind("; "))
+        # "Moravec told reporters Dravenia was “...” and dismissed ... as “...": the sentence's speaker
+        subjects = [n for n in (_strip_leading_non_names(x.group("name"))
+                                for x in _SUBJECT_SPEAKS.finditer(clause[c + 1 :])) if n]
+        if subjects:
+            return subjects[-1]
         clause = re.sub(r",\s+[^,“”\"]{1,150},\s*(?:who\s+|which\s+)?$", " ", clause[c + 1 :])
         names = [n for n in (_strip_leading_non_names(x.group(0)) for x in re.finditer(_NAME, clause)) if n]
         return names[-1] if names else None
     if tail.endswith(":"):
         names = [n for n in (_strip_leading_non_names(x.group(0)) for x in re.finditer(_NAME, sentence)) if n]
         return names[0] if names else None
+    # "Ilse Varga, said after talks with Dravenia's president, Emil Moravec, that the hotline was “...":
+    # the subject of the sentence's speech verb, not the nearest name
+    subjects = [n for n in (_strip_leading_non_names(x.group("name")) for x in _SUBJECT_SPEAKS.finditer(sentence)) if n]
+    if subjects:
+        return subjects[-1]
     m = _NAME_BEFORE_QUOTE.search(sentence)
     if m:
         name = _strip_leading_non_names(m.group("name"))
@@ -788,6 +807,9 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a
 
 
 def _speech_follows(rest: str) -> bool:
+    if rest.startswith(","):  # "Milan Dobrev, said": the verb right after the appositive's comma, nothing between
+        m = _VERB_AHEAD.match(rest[1:].lstrip())
+        return bool(m) and not m.group("between").strip() and not _PASSIVE.search(rest[1:].lstrip()[: m.start("verb")])
     m = _VERB_AHEAD.match(rest)
     if not m:
         return False

@@ -141,3 +141,32 @@ def test_verify_command_with_good_and_malformed_lines(tmp_path):
     assert CliRunner().invoke(main, ["verify", str(good)]).exit_code == 0
     assert CliRunner().invoke(main, ["verify", str(good), "--fail-on", "altered,unsupported"]).exit_code == 3
     assert CliRunner().invoke(main, ["verify", str(good), "--fail-on", "bogus"]).exit_code == 2
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the subject of the sentence's speech verb, not the name nearest the quote
+    ("Belmark's prime minister, Ilse Varga, said after talks with Dravenia's president, Emil Moravec, that the "
+     "hotline was “a first step, not a solution”. Moravec told reporters Dravenia was “not harbouring anyone” and "
+     "dismissed Belmark's claims as “politics dressed up as security”.", "a first step, not a solution", "Ilse Varga"),
+    ("Moravec told reporters Dravenia was “not harbouring anyone” and dismissed Belmark's claims as “politics "
+     "dressed up as security”.", "politics dressed up as security", "Emil Moravec"),
+    # a day is not a speaker
+    ("Interior Minister Tomas Reinholt, who first accused Korsk of arming the group, said Wednesday's decision was "
+     "“overdue.”", "who first accused Korsk of arming the group", "Tomas Reinholt"),
+    # the speaker named inside a reported-speech span, between commas
+    ("On Tuesday its chief executive, Milan Dobrev, said the company had suspended all exports.",
+     "its chief executive, Milan Dobrev, said the company had suspended all exports", "Milan Dobrev"),
+    # attribution after the words, with an appositive
+    ("The mission will return to the Orva crossing in June, its head, Saskia Brandt, said.",
+     "The mission will return to the Orva crossing in June", "Saskia Brandt"),
+])
+def test_speaker_check_credits_the_sentence_speaker(text, quote, speaker):
+    v = verify_quote(text, quote, [speaker, speaker.split()[-1]])
+    assert not v.flagged, v.reasons
+
+
+def test_speaker_check_still_catches_the_wrong_speaker():
+    text = ("Belmark's prime minister, Ilse Varga, said after talks with Dravenia's president, Emil Moravec, that the "
+            "hotline was “a first step, not a solution”.")
+    v = verify_quote(text, "a first step, not a solution", ["Emil Moravec", "Moravec"])
+    assert v.flagged and "Varga" in " ".join(v.reasons)
