@@ -21,10 +21,14 @@ EXPECTED = json.loads((ROOT / "tests" / "data" / "expected_merge.json").read_tex
 
 def seed_results() -> list[ArticleResult]:
     """The seeds' hand-written answers, verified, as the pipeline would hand them to the merge."""
+    return answered_results(ROOT / "seeds", ROOT / "tests" / "fixtures" / "seed_answers")
+
+
+def answered_results(articles: Path, answers: Path) -> list[ArticleResult]:
+    """Articles and their hand-written answers (``<answers>/<article id>.json``), verified."""
     results = []
-    for art in read_articles([ROOT / "seeds"]):
-        ext = ArticleExtraction.model_validate_json(
-            (ROOT / "tests" / "fixtures" / "seed_answers" / f"{art.id}.json").read_text(encoding="utf-8"))
+    for art in read_articles([articles]):
+        ext = ArticleExtraction.model_validate_json((answers / f"{art.id}.json").read_text(encoding="utf-8"))
         claims, denials, events = verify_extraction(art, ext)
         results.append(ArticleResult(
             article_id=art.id, source=art.source, published=art.published, ok=True, actors=ext.actors,
