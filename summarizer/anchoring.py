@@ -14,7 +14,7 @@ everything; and every date obtained this way says which event it was anchored to
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
@@ -26,8 +26,6 @@ from . import dates
 REACH_DAYS = 10  # an anchor's window must close within this many days either side of the shared date
 MIN_SHARED_WORDS = 5
 MIN_SIMILARITY = 70  # token_set_ratio of the two event descriptions
-RARE_WORDS = 6
-COMMON_POSTING = 400
 
 
 @lru_cache(maxsize=4096)
@@ -47,12 +45,6 @@ def reference_window(date_text: str, future: bool, target: date) -> Optional[fro
     return frozenset(fits)
 
 
-def _words(text: str) -> set[str]:
-    from .merge import _content  # one notion of "content word" for the whole merge
-
-    return _content(text)
-
-
 def anchor_windows(results) -> dict[str, tuple[frozenset[date], str]]:
     """For each undated article that shares an occasion with a dated one: the publication dates it can
     have, and a note naming the anchors. ``results`` are ArticleResults.
@@ -61,7 +53,8 @@ def anchor_windows(results) -> dict[str, tuple[frozenset[date], str]]:
     (description, day), and an undated event's anchors are worked out once per distinct description
     and date phrase: the cost follows the number of distinct events, not of articles.
     """
-    from .merge import comparable
+    # the merge's notions of content word and of candidate (merge imports this module, hence here)
+    from .merge import _content, _rare_word_votes, _top, comparable
 
     dated: list[tuple[str, int, str, set[str], date]] = []
     seen: set[tuple[str, date]] = set()
@@ -77,7 +70,7 @@ def anchor_windows(results) -> dict[str, tuple[frozenset[date], str]]:
             if (text, day) in seen:
                 continue
             seen.add((text, day))
-            words = _words(e.event)
+            words = _content(e.event)
             dated.append((r.article_id, i, text, words, day))
             for w in words:
                 index[w].append(len(dated) - 1)
@@ -85,11 +78,8 @@ def anchor_windows(results) -> dict[str, tuple[frozenset[date], str]]:
         return {}
 
     def anchors_for(text: str, words: set[str], date_text: str, future: bool):  # anchors come from dated articles only
-        postings = sorted((len(index.get(w, ())), w) for w in words)
-        usable = [w for n, w in postings if 0 < n <= COMMON_POSTING][:RARE_WORDS]
-        votes = Counter(k for w in usable for k in index[w])
         found = []
-        for k, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:25]:
+        for k, _ in _top(_rare_word_votes(index, list(words)), 25):
             other_id, j, other_text, other_words, day = dated[k]
             if len(words & other_words) < MIN_SHARED_WORDS:
                 continue
@@ -113,7 +103,7 @@ def anchor_windows(results) -> dict[str, tuple[frozenset[date], str]]:
             text = comparable(e.event)
             key = (text, e.date_text, e.future)
             if key not in memo:
-                memo[key] = anchors_for(text, _words(e.event), e.date_text, e.future)
+                memo[key] = anchors_for(text, _content(e.event), e.date_text, e.future)
             for fits, note in memo[key]:
                 window = fits if window is None else window & fits
                 anchors.append(note)

@@ -211,13 +211,14 @@ def resolve_period(text: str, published: Optional[date]) -> Optional[tuple[Optio
     if published is None or not text:
         return None
     end_day = Resolved(published.isoformat(), "day")
+    end_month = Resolved(f"{published.year:04d}-{published.month:02d}", "month")
     if _RECENTLY.search(text):
         return None, end_day
     m = re.search(rf"\bsince\s+{_MONTH}(?!\s*\d)", text, re.I)
     if m:  # "since January": from the last January up to publication
         mon = _month(m["mon"])
         year = published.year if mon <= published.month else published.year - 1
-        return Resolved(f"{year:04d}-{mon:02d}", "month"), Resolved(f"{published.year:04d}-{published.month:02d}", "month")
+        return Resolved(f"{year:04d}-{mon:02d}", "month"), end_month
     m = _PAST_SPAN.search(text)
     if not m:
         return None
@@ -230,7 +231,7 @@ def resolve_period(text: str, published: Optional[date]) -> Optional[tuple[Optio
         return Resolved(start.isoformat(), "day"), end_day
     months = count * (12 if unit == "year" else 1)
     y, mo = _shift_month(published.year, published.month, -months)
-    return Resolved(f"{y:04d}-{mo:02d}", "month"), Resolved(f"{published.year:04d}-{published.month:02d}", "month")
+    return Resolved(f"{y:04d}-{mo:02d}", "month"), end_month
 
 
 def looks_future(sentence: str) -> bool:

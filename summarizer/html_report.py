@@ -43,6 +43,7 @@ from .models import (
     Status,
     Summary,
     Verification,
+    when_text,
 )
 
 __all__ = ["render", "esc"]
@@ -532,9 +533,7 @@ def _timeline(summary: Summary, index, arts_by_id) -> str:
             if it is not None and (it.located or art is not None):
                 target = f"src-{it.sid}" if it.located else f"miss-{it.sid}"
                 words = f'<a class="quote" href="#{target}" data-goto="{it.sid}">{words}</a>'
-            resolved = f' → {esc(s.date)}' if s.date else ""
-            if s.until:
-                resolved = f' → {esc(s.date)} to {esc(s.until)}' if s.date else f' → by {esc(s.until)}'
+            resolved = f' → {esc(when_text(s.date, s.until))}' if s.date or s.until else ""
             if s.dated_by:
                 resolved += f' <span class="anchored">({esc(s.dated_by)})</span>'
             warn = f'<div class="reasons">⚠ {esc("; ".join(s.reasons))}</div>' if s.flagged and s.reasons else ""

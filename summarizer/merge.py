@@ -41,6 +41,7 @@ from .models import (
     Span,
     Status,
     TimelineEntry,
+    when_text,
 )
 from .verify import spelling_key
 
@@ -578,7 +579,7 @@ def _restates(denied: frozenset, claim: frozenset, names: frozenset) -> bool:
     Front" against "Dravenia is arming the Sable Front", whatever the act (arming, harbouring, crossing).
 
     Names alone prove nothing (every statement in a story names the same parties), so the claim must
-    name every party the denial names and also carry at least half of its other words: the act.
+    name every party the denial names and also carry ``RESTATE_SHARE`` of its other words: the act.
     """
     parties, act = denied & names, denied - names
     if not act or not parties <= claim:
@@ -601,13 +602,13 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
     items = {(r.article_id, i): c for r in results for i, c in enumerate(r.claims)}
     claim_times = {c.id: {written.get(ref.article_id) for ref in c.sources} for c in claims}
     for c in claims:
-        facts = {"concepts": set(), "pairs": set()}
+        facts = {"concepts": set(), "pairs": set(), "stems": set()}
         for ref in c.sources:
             item = items[(ref.article_id, ref.index)]
             for text in (item.statement, item.quote):
                 facts["concepts"] |= concepts(text)
                 facts["pairs"] |= supply_pairs(text)
-        facts["stems"] = {_stems(items[(ref.article_id, ref.index)].statement) for ref in c.sources}
+            facts["stems"].add(_stems(item.statement))
         claim_facts[c.id] = facts
         for pair in facts["pairs"]:
             by_pair[pair].append(c.id)
@@ -706,7 +707,7 @@ def build_timeline(results: list[ArticleResult], anchored: Optional[dict] = None
                 if _compatible((entry.date, entry.until), when):
                     target = k
                     break
-                mine = _when(date, e.until)
+                mine = when_text(date, e.until)
                 if mine not in entry.conflict:  # the same event, another date: say so
                     entry.conflict.append(mine)
             if target is not None:
@@ -728,10 +729,6 @@ def build_timeline(results: list[ArticleResult], anchored: Optional[dict] = None
             for w in sorted(words):
                 index[w].append(len(entries) - 1)
     return sorted(entries, key=lambda t: (t.sort_date is None, t.sort_date or "", t.event))
-
-
-def _when(date: Optional[str], until: Optional[str]) -> str:
-    return TimelineEntry(date=date, until=until, event="", sources=[], flagged=False).when
 
 
 def merge(results: Iterable[ArticleResult]):

@@ -397,6 +397,15 @@ class MergedDenial(BaseModel):
     flagged: bool
 
 
+def when_text(date: Optional[str], until: Optional[str]) -> str:
+    """A date as a reader sees it: '2023-01-29', 'by 2024-06-19', '2023-06 to 2024-06', 'undated'."""
+    if until and date:
+        return f"{date} to {until}"
+    if until:
+        return f"by {until}"
+    return date or "undated"
+
+
 class EventSource(BaseModel):
     article_id: str
     index: int = Field(description="Position of the event in that article's events list.")
@@ -433,12 +442,7 @@ class TimelineEntry(BaseModel):
 
     @property
     def when(self) -> str:
-        """The date as a reader sees it: '2023-01-29', 'by 2024-06-19', '2023-06 to 2024-06', 'undated'."""
-        if self.until and self.date:
-            return f"{self.date} to {self.until}"
-        if self.until:
-            return f"by {self.until}"
-        return self.date or "undated"
+        return when_text(self.date, self.until)
 
     @property
     def sort_date(self) -> Optional[str]:

@@ -298,13 +298,6 @@ def _failed(article: Article, error: str) -> ArticleResult:
     )
 
 
-async def process(client, article: Article, config: ModelConfig, cache: ResponseCache, extractor: str = "auto",
-                  inventory: bool = True) -> ArticleResult:
-    """Extract (model or rules) and verify one article; list the quotes the model left out."""
-    step = await _extract_step(client, article, config, cache, extractor)
-    return step if isinstance(step, ArticleResult) else _finish(article, *step, inventory=inventory)
-
-
 async def _extract_step(client, article: Article, config: ModelConfig, cache: ResponseCache, extractor: str):
     """The model's (or the rules') extraction as (extraction, extractor used, usage), or the failed result."""
     if extractor == "rules":

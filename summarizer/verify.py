@@ -623,6 +623,12 @@ _NAME_BEFORE_QUOTE = re.compile(rf"(?P<name>{_NAME})\s*[“\"]?\s*$")
 _SUBJECT_SPEAKS = re.compile(rf"(?P<name>{_NAME})(?:,\s+[^,“”\"]{{1,80}})?,?\s+(?:(?:has|had|also)\s+)?(?:{_SPEECH})\b")
 
 
+def _speaking_subject(text: str) -> Optional[str]:
+    """The last name in ``text`` that is the subject of a speech verb ("Ilse Varga, ..., said")."""
+    subjects = [n for n in (_strip_leading_non_names(x.group("name")) for x in _SUBJECT_SPEAKS.finditer(text)) if n]
+    return subjects[-1] if subjects else None
+
+
 def _credit_before(before: str) -> Optional[str]:
     """Who introduces the quote from before it.
 
@@ -641,10 +647,9 @@ def _credit_before(before: str) -> Optional[str]:
             return None  # a pronoun: resolved from the text before, not here
         c = max(clause.rfind(". "), clause.rfind("\n"), clause.rfind("; "))
         # "Moravec told reporters Dravenia was “...” and dismissed ... as “...": the sentence's speaker
-        subjects = [n for n in (_strip_leading_non_names(x.group("name"))
-                                for x in _SUBJECT_SPEAKS.finditer(clause[c + 1 :])) if n]
-        if subjects:
-            return subjects[-1]
+        subject = _speaking_subject(clause[c + 1 :])
+        if subject:
+            return subject
         clause = re.sub(r",\s+[^,“”\"]{1,150},\s*(?:who\s+|which\s+)?$", " ", clause[c + 1 :])
         names = [n for n in (_strip_leading_non_names(x.group(0)) for x in re.finditer(_NAME, clause)) if n]
         return names[-1] if names else None
@@ -653,9 +658,9 @@ def _credit_before(before: str) -> Optional[str]:
         return names[0] if names else None
     # "Ilse Varga, said after talks with Dravenia's president, Emil Moravec, that the hotline was “...":
     # the subject of the sentence's speech verb, not the nearest name
-    subjects = [n for n in (_strip_leading_non_names(x.group("name")) for x in _SUBJECT_SPEAKS.finditer(sentence)) if n]
-    if subjects:
-        return subjects[-1]
+    subject = _speaking_subject(sentence)
+    if subject:
+        return subject
     m = _NAME_BEFORE_QUOTE.search(sentence)
     if m:
         name = _strip_leading_non_names(m.group("name"))
@@ -808,8 +813,9 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a
 
 def _speech_follows(rest: str) -> bool:
     if rest.startswith(","):  # "Milan Dobrev, said": the verb right after the appositive's comma, nothing between
-        m = _VERB_AHEAD.match(rest[1:].lstrip())
-        return bool(m) and not m.group("between").strip() and not _PASSIVE.search(rest[1:].lstrip()[: m.start("verb")])
+        rest = rest[1:].lstrip()
+        m = _VERB_AHEAD.match(rest)
+        return bool(m) and not m.group("between").strip() and not _PASSIVE.search(rest[: m.start("verb")])
     m = _VERB_AHEAD.match(rest)
     if not m:
         return False
