@@ -396,6 +396,7 @@ def _ref(article_id: str, index: int, item) -> SourceRef:
         flagged=v.flagged,
         speaker_found=v.speaker_found,
         reasons=v.reasons,
+        state=v.state,
     )
 
 

@@ -234,6 +234,48 @@ class Status(str, Enum):
 SUPPORTED_STATUSES = frozenset({Status.exact, Status.normalized, Status.fuzzy})
 
 
+class SpeakerVerdict(str, Enum):
+    """Whom the text credits with an item's words, against the speaker the item names."""
+
+    confirmed = "confirmed"  # the text credits the words to the named speaker (or an alias, or its spokesperson)
+    other = "other"  # the text credits them to someone else: a flag, naming whom
+    unknown = "unknown"  # the text credits nobody we can tell (narration, a headline, no cue): counted, not a flag
+
+
+class ItemState(str, Enum):
+    """The one state a claim, denial or event source is shown in, in every output format.
+
+    ``verified`` needs both the words and the speaker confirmed. ``too_short`` and ``speaker_unconfirmed``
+    are not flags, but they are not verified either, and every format counts them.
+    """
+
+    verified = "verified"
+    flagged = "flagged"
+    speaker_unconfirmed = "speaker_unconfirmed"
+    too_short = "too_short"
+
+
+#: How each state reads to a person, in Markdown, HTML and the CLI.
+STATE_LABELS = {
+    ItemState.verified: "verified",
+    ItemState.flagged: "flagged",
+    ItemState.speaker_unconfirmed: "speaker unconfirmed",
+    ItemState.too_short: "too short to check",
+}
+
+
+def item_state(flagged: bool, speaker: Optional["SpeakerVerdict"], too_short: bool = False) -> ItemState:
+    """The state of one verified item: a flag first, then the quote too short to prove anything, then a
+    speaker the text does not confirm. An item with no speaker to check (an event) is verified by its words."""
+    if flagged:
+        return ItemState.flagged
+    if too_short:
+        return ItemState.too_short
+    if speaker is SpeakerVerdict.unknown:
+        return ItemState.speaker_unconfirmed
+    return ItemState.verified
+
+
 class Difference(BaseModel):
     """One place where the quote and the source differ."""
 
@@ -265,6 +307,13 @@ class Verification(BaseModel):
     )
     flagged: bool = Field(description="True when a person must not rely on this item without checking.")
     reasons: list[str] = Field(default_factory=list, description="Why the item is flagged, in plain words.")
+    speaker: Optional[SpeakerVerdict] = Field(
+        default=None, description="Whom the text credits: confirmed, other (flagged) or unknown; null when not checked."
+    )
+    state: ItemState = Field(
+        default=ItemState.verified,
+        description="verified (words and speaker confirmed), flagged, speaker_unconfirmed or too_short.",
+    )
 
 
 class Usage(BaseModel):
@@ -355,6 +404,7 @@ class SourceRef(BaseModel):
     flagged: bool
     speaker_found: Optional[bool] = None
     reasons: list[str] = Field(default_factory=list)
+    state: ItemState = ItemState.verified
 
 
 class ActorMention(BaseModel):

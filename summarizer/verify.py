@@ -30,7 +30,7 @@ from typing import Iterable, Optional, Sequence
 from rapidfuzz.distance import Indel
 
 from . import aliases
-from .models import Difference, Span, Status, Verification
+from .models import Difference, SpeakerVerdict, Span, Status, Verification, item_state
 
 # ---------------------------------------------------------------------------------------------
 # Character-level normalisation with an offset map back into the original text.
@@ -904,6 +904,10 @@ def verify_quote(
         if sc.found is False and sc.credited_to:
             reasons.append(f"the article credits these words to {sc.credited_to}, not {names[0]}")
     flagged = bool(reasons)
+    verdict = None
+    if span is not None and speaker:
+        verdict = (SpeakerVerdict.confirmed if speaker_found else
+                   SpeakerVerdict.other if credited_to else SpeakerVerdict.unknown)
     return Verification(
         status=status,
         score=score,
@@ -915,6 +919,8 @@ def verify_quote(
         credited_to=credited_to,
         flagged=flagged,
         reasons=reasons,
+        speaker=verdict,
+        state=item_state(flagged, verdict),
     )
 
 
@@ -965,7 +971,8 @@ def verify_event(src: Source, event, published: Optional[str]):
             if event.date:
                 reasons.append(f"'{event.date_text}' cannot be dated: the article states no publication date")
             fields.update(date=None, precision=None)
-    verification = base.model_copy(update={"differences": diffs, "reasons": reasons, "flagged": bool(reasons)})
+    verification = base.model_copy(update={"differences": diffs, "reasons": reasons, "flagged": bool(reasons),
+                                           "state": item_state(bool(reasons), base.speaker)})
     return verification, fields
 
 
