@@ -1,0 +1,934 @@
+"""The one attribution engine: whom a text credits with a span of its words, and how it says so.
+
+The offline extractor, the verifier's speaker check and the quote inventory all ask this module, so
+they cannot disagree about who said what. Built on ``summarizer.textlayer`` (paragraphs, sentences,
+paired and masked quotations, tokens) and the word lists of ``summarizer.lexicon``.
+
+How an article is read:
+
+1. **Speech events** are found in the masked text: a speech verb and its subject (``X said``,
+   ``said X``, ``X told Y``, ``X, <title> of Y, said``, ``according to X``, ``as reported by X``).
+   They are resolved in document order, so ``he`` is the last person named as speaking, and ``the
+   ministry`` the last ministry that spoke.
+2. **Each quotation takes its speaker** from the event next to it: right after the closing mark, then
+   before the opening mark in the same sentence, then later in the sentence. A quotation with none
+   takes the speaker of the quotation before it in the paragraph, or of the paragraph before it when
+   it stands alone. A quoted phrase inside a sentence takes the sentence's subject.
+3. **Scare quotes are dropped.** Titles and names in quotation marks are never quotes. Phrases of one
+   or two words are kept only when a speech verb in the same sentence credits them to a speaker, as
+   ``fragment`` quotes; phrases of three words or more are kept, as ``fragment`` when they sit inside
+   a sentence and as ``statement`` when they stand as speech of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Literal, Optional, Sequence
+
+from . import aliases, dates
+from .lexicon import EN
+from .models import Span
+from .textlayer import (
+    MARK_CHARS as _MARK_CHARS,
+    RawQuote,
+    Tok,
+    blank_spans,
+    mask_quotes,
+    pair_marks,
+    paragraphs,
+    sentences,
+    tokenize,
+)
+
+__all__ = ["QuoteSpan", "find_quotes", "build_context", "Context", "Speaker"]
+
+QuoteKind = Literal["statement", "fragment"]
+
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """One quotation in an article.
+
+    ``start``/``end`` delimit the words inside the marks (Python ``str`` offsets, end exclusive), so
+    ``text == article_text[start:end]``. A quotation continued over several paragraphs spans all of
+    them, and ``parts`` lists the inside of each paragraph's piece. ``speaker`` is the resolved name
+    (``"Jens Stoltenberg"`` for ``he``), and ``speaker_start``/``speaker_end`` point at the words that
+    credit it (the name, or the pronoun). ``speaker`` stays the pronoun as written when nobody is
+    named before it.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: Optional[str] = None
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+    cue: Optional[str] = None
+    kind: QuoteKind = "statement"
+    role: Optional[str] = None
+    open_mark: int = 0  # offset of the opening quotation mark
+    close_mark: int = 0  # offset just after the closing quotation mark
+    parts: tuple[tuple[int, int], ...] = ()
+    attribution: str = "none"  # after | before | later | inherited | subject | none
+
+
+# =============================================================================================
+
+# =============================================================================================
+# Word lists (summarizer/lang/en), under the names this module reads them by.
+# =============================================================================================
+
+DENIAL_VERBS = EN.denial_forms
+#: Verbs that report speech. Denial verbs are speech verbs too ("the ministry denied ...").
+SPEECH_VERBS = EN.speech_forms | DENIAL_VERBS
+#: Speech verbs that are also common nouns ("the claims"): they count only when a clause follows.
+WEAK_CUES = EN.speech.weak
+#: Verbs that news puts before their subject after a quotation ("..., said X").
+INVERTIBLE = EN.speech.inverted
+#: Participles that carry speech for the subject of their clause ("X denounced ..., calling it ...").
+PARTICIPLE_CUES = EN.participle_cues
+_PRONOUNS = EN.pronouns
+PERSON_NOUNS = EN.person_nouns
+ORG_NOUNS = EN.org_nouns
+OUTLET_NOUNS = EN.outlet_nouns
+MODIFIERS = EN.modifiers
+TITLE_WORDS = EN.title_words
+ORG_WORDS = EN.org_words
+OUTLET_WORDS = EN.outlet_words
+NOT_NAMES = EN.not_names
+_WEEKDAY_NAMES = frozenset(d.capitalize() for d in dates.WEEKDAYS)
+_MONTH_NAMES = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split()
+)
+_TIME_WORDS = frozenset(
+    """today yesterday tomorrow tonight morning afternoon evening night week month year weekend this last
+    next earlier later early late day""".split()
+)
+_ADVERBS = frozenset(
+    """also further now then again repeatedly previously earlier later reportedly allegedly once still
+    just already recently separately publicly privately firmly strongly most more even has have had was
+    were is are will would could should may might can did does do not never always often""".split()
+)
+_PASSIVE = frozenset("is was were are be been being as".split())
+_DETERMINERS = frozenset("the a an both".split())
+_CONNECTORS = frozenset("of for at de von van bin al and".split())
+_LEADING_ADVERBIALS = frozenset(
+    """in on at during after before meanwhile while when along earlier later recently previously other
+    as since despite following also however but and yet so according asked speaking although though
+    because until unless once then now still even just""".split()
+)
+
+
+def _alias_tokens() -> frozenset[str]:
+    """Every word of every table name: such words are never part of a person's name."""
+    words: set[str] = set()
+    for name, _kind, others in aliases.ALIAS_TABLE:
+        for n in (name, *others):
+            words.update(w.lower() for w in n.replace(".", " ").split())
+    for forms in aliases.DEMONYMS.values():
+        for n in forms:
+            words.update(w.lower() for w in n.split())
+    return frozenset(words)
+
+
+_ALIAS_WORDS = _alias_tokens()
+
+
+# =============================================================================================
+# Tokens and noun phrases.
+# =============================================================================================
+
+
+def _possessive(t: Tok) -> bool:
+    return t.is_word and bool(re.search(r"[’']s$|s[’']$", t.text))
+
+
+def _cap(t: Tok) -> bool:
+    """A capitalised word that may be (part of) a name."""
+    if not t.is_word or not t.text[:1].isupper():
+        return False
+    return t.text not in NOT_NAMES and t.text not in _WEEKDAY_NAMES and t.text not in _MONTH_NAMES
+
+
+def _np_word(t: Tok) -> bool:
+    low = t.low.rstrip("’'")
+    return _cap(t) or _possessive(t) or _noun_head(low) or low in MODIFIERS
+
+
+def _singular(w: str) -> str:
+    w = w.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _noun_head(low: str) -> bool:
+    s = _singular(low)
+    return low in PERSON_NOUNS or low in ORG_NOUNS or s in PERSON_NOUNS or s in ORG_NOUNS
+
+
+@dataclass(frozen=True)
+class NP:
+    """A speaker phrase found in the text."""
+
+    start: int
+    end: int
+    toks: tuple[Tok, ...]
+    pronoun: bool = False
+    role: Optional[tuple[int, int]] = None  # where an appositive role lies ("director general of ...")
+    definite: bool = False  # began with "the"
+
+    @property
+    def head(self) -> str:
+        return self.toks[-1].low if self.toks else ""
+
+
+def _chunk_back(toks: Sequence[Tok], j: int) -> Optional[tuple[int, int]]:
+    """Token indices [i, j] of the noun phrase that ends at token ``j``, or None.
+
+    The phrase is capitalised words, possessives ("Pyongyang's"), speaker nouns ("official",
+    "ministry"), modifiers ("senior", "state-run"), connectors between names ("Secretary of State"),
+    a parenthetical abbreviation ("(NATO)") and a leading determiner.
+    """
+    if j < 0:
+        return None
+    head = toks[j]
+    if head.text == ")":
+        o = next((k for k in range(j - 1, max(-1, j - 6), -1) if toks[k].text == "("), None)
+        if o is None or o == 0 or not _np_word(toks[o - 1]):
+            return None
+        span = _chunk_back(toks, o - 1)
+        return (span[0], j) if span else None
+    if not (_cap(head) or _noun_head(head.low)):
+        return None
+    i = k = j
+    while k - 1 >= 0:
+        t = toks[k - 1]
+        if t.text == ")":
+            o = next((x for x in range(k - 2, max(-1, k - 8), -1) if toks[x].text == "("), None)
+            if o is not None and o > 0 and _np_word(toks[o - 1]):
+                i = k = o
+                continue
+            break
+        if t.is_word and _np_word(t):
+            i = k = k - 1
+            continue
+        if t.low in _CONNECTORS and k - 2 >= 0 and (_cap(toks[k]) or toks[k].low == "the") and _np_word(toks[k - 2]):
+            i = k = k - 1
+            continue
+        if t.low == "the" and k - 2 >= 0 and toks[k - 2].low in ("of", "for", "at"):
+            i = k = k - 1
+            continue
+        if t.low in _DETERMINERS:
+            i = k - 1
+        break
+    while i < j and toks[i].low in _CONNECTORS:
+        i += 1
+    return i, j
+
+
+def _chunk_forward(toks: Sequence[Tok], i: int) -> Optional[tuple[int, int]]:
+    """Token indices [i, j] of the noun phrase that starts at token ``i`` (same grammar as backwards)."""
+    if i >= len(toks):
+        return None
+    j = i
+    if toks[j].low in _DETERMINERS:
+        j += 1
+    last = None
+    while j < len(toks):
+        t = toks[j]
+        if t.is_word and _np_word(t):
+            last = j
+            j += 1
+            continue
+        if t.text == "(" and last is not None:
+            c = next((x for x in range(j + 1, min(len(toks), j + 6)) if toks[x].text == ")"), None)
+            if c is not None:
+                last = c
+                j = c + 1
+                continue
+        if (
+            t.low in _CONNECTORS
+            and last == j - 1
+            and j + 1 < len(toks)
+            and (_cap(toks[j + 1]) or (toks[j + 1].low == "the" and j + 2 < len(toks) and _cap(toks[j + 2])))
+        ):
+            j += 1
+            if toks[j].low == "the":
+                j += 1
+            continue
+        break
+    if last is None:
+        return None
+    # the phrase must end in a name or a speaker noun, not in a modifier ("the senior")
+    while last >= i and not (_cap(toks[last]) or _noun_head(toks[last].low) or toks[last].text == ")"):
+        last -= 1
+    return (i, last) if last >= i else None
+
+
+def _np(toks: Sequence[Tok], i: int, j: int, role: Optional[tuple[int, int]] = None) -> NP:
+    sel = tuple(toks[i : j + 1])
+    definite = bool(sel) and sel[0].low == "the"
+    return NP(sel[0].start, sel[-1].end, sel, role=role, definite=definite)
+
+
+def _skip_back(toks: Sequence[Tok], j: int) -> int:
+    """Step back over adverbs, auxiliaries, time phrases and quotation marks between subject and verb."""
+    timed = False
+    while j >= 0:
+        t = toks[j]
+        low = t.low
+        if t.text in _MARK_CHARS:
+            j -= 1
+            continue
+        if t.is_word and (low in _ADVERBS or (low.endswith("ly") and t.text.islower() and len(low) > 4)):
+            j -= 1
+            continue
+        if t.text in _WEEKDAY_NAMES or t.text in _MONTH_NAMES or low in _TIME_WORDS or (low.isdigit() and len(low) <= 4):
+            timed = True
+            j -= 1
+            continue
+        if timed and low in ("on", "in", "at", "of", "since", "by"):
+            timed = False
+            j -= 1
+            continue
+        if t.text == ")":
+            o = next((k for k in range(j - 1, max(-1, j - 8), -1) if toks[k].text == "("), None)
+            inner = toks[o + 1 : j] if o is not None else []
+            if inner and all(x.text in _MONTH_NAMES or x.text in _WEEKDAY_NAMES or x.low.isdigit() or x.text == "," for x in inner):
+                j = o - 1
+                continue
+        break
+    return j
+
+
+def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
+    """The subject of the verb at token ``v``: a pronoun, a noun phrase, or a name with an appositive.
+
+    Handles "X said", "X has repeatedly denied", "North Korea on Sunday denied", "X, director general
+    of ..., said", "His deputy, Ingrid Hauge, said", "X, who told ...", "Kim Yo Jong, the powerful
+    sister of ..., who accused ...".
+    """
+    j = _skip_back(toks, v - 1)
+    if j < 0:
+        return None
+    t = toks[j]
+    if t.low in _PRONOUNS and t.is_word:
+        return NP(t.start, t.end, (t,), pronoun=True)
+    relative = False
+    if t.low in ("who", "which", "that") and j > 0 and toks[j - 1].text == ",":
+        relative = True
+        j -= 1
+        t = toks[j]
+    if t.text == ",":
+        prev_comma = next((k for k in range(j - 1, -1, -1) if toks[k].text in ",;:—–"), -1)
+        seg = toks[prev_comma + 1 : j]
+        if not seg:
+            return None
+        seg_span = _chunk_forward(toks, prev_comma + 1)
+        seg_is_name = seg_span == (prev_comma + 1, j - 1) and all(_cap(x) for x in seg)
+        if relative:
+            direct = _chunk_back(toks, j - 1)
+            appositive = prev_comma >= 0 and toks[prev_comma].text == "," and (seg[0].low in _DETERMINERS or seg[0].text.islower())
+            if appositive:
+                span = _chunk_back(toks, prev_comma - 1)
+                if span and any(_cap(x) for x in toks[span[0] : span[1] + 1]):
+                    return _np(toks, *span, role=_role_span(seg))
+            return _np(toks, *direct) if direct else None
+        if seg_is_name and prev_comma > 0:
+            role_span = _chunk_back(toks, prev_comma - 1)
+            role = _role_span(toks[role_span[0] : role_span[1] + 1]) if role_span else None
+            return _np(toks, prev_comma + 1, j - 1, role=role)
+        if prev_comma >= 0 and toks[prev_comma].text == "," and not any(x.low in SPEECH_VERBS for x in seg):
+            span = _chunk_back(toks, prev_comma - 1)
+            if span and any(_cap(x) for x in toks[span[0] : span[1] + 1]):
+                return _np(toks, *span, role=_role_span(seg))
+        return None
+    span = _chunk_back(toks, j)
+    return _np(toks, *span) if span else None
+
+
+def _role_span(seg: Sequence[Tok]) -> Optional[tuple[int, int]]:
+    """Where an appositive role lies in the text (rendered later, by whoever holds the text)."""
+    return (seg[0].start, seg[-1].end) if seg else None
+
+
+def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
+    """The subject after an inverted verb ("..., said Kwon Jong Gun, director general of ...")."""
+    i = v + 1
+    if i >= stop:
+        return None
+    if toks[i].low in _PRONOUNS and toks[i].is_word:
+        return NP(toks[i].start, toks[i].end, (toks[i],), pronoun=True)
+    span = _chunk_forward(toks, i)
+    if not span or span[1] >= stop:
+        return None
+    a, b = span
+    role = None
+    if b + 2 < stop and toks[b + 1].text == ",":
+        end = next((k for k in range(b + 2, stop) if toks[k].text in ",;.:!?—–" or toks[k].kind == "masked"), stop)
+        seg = toks[b + 2 : end]
+        if seg and not seg[0].low.endswith("ing") and not any(x.low in SPEECH_VERBS for x in seg):
+            role = _role_span(seg)
+    return _np(toks, a, b, role=role)
+
+
+def main_subject(toks: Sequence[Tok], a: int = 0) -> Optional[NP]:
+    """The subject of a sentence: skip leading adverbial phrases up to their comma, then a noun phrase."""
+    i = a
+    while i < len(toks) and not toks[i].is_word:
+        i += 1
+    for _ in range(4):
+        if i < len(toks) and toks[i].low in _LEADING_ADVERBIALS:
+            comma = next((k for k in range(i + 1, len(toks)) if toks[k].text == ","), None)
+            if comma is None:
+                return None
+            i = comma + 1
+        else:
+            break
+    if i < len(toks) and toks[i].low in _PRONOUNS and toks[i].is_word:
+        return NP(toks[i].start, toks[i].end, (toks[i],), pronoun=True)
+    span = _chunk_forward(toks, i)
+    return _np(toks, *span) if span else None
+
+
+# =============================================================================================
+# Names: people, titles, organisations, states.
+# =============================================================================================
+
+
+def _name_word(t: Tok) -> bool:
+    """A capitalised word that can be part of a person's name."""
+    low = t.low.rstrip(".")
+    return (
+        _cap(t)
+        and not _possessive(t)
+        and low not in TITLE_WORDS
+        and low not in ORG_WORDS
+        and low not in _ALIAS_WORDS
+        and not (t.text.isupper() and len(t.text) > 1)  # NATO, SEOUL, KCNA
+        and t.kind == "word"
+    )
+
+
+def split_person(np_toks: Sequence[Tok], text: str) -> tuple[Optional[str], Optional[str], Optional[tuple[int, int]]]:
+    """(name, role, name span) when a phrase ends in a person's name.
+
+    "NATO Secretary General Jens Stoltenberg" gives "Jens Stoltenberg" with the role
+    "NATO Secretary General". The name is the run of capitalised words at the end that are neither
+    titles, organisation words nor words of a state's or organisation's name.
+    """
+    toks = [t for t in np_toks if t.text not in "()"]
+    k = len(toks)
+    while k > 0 and _name_word(toks[k - 1]):
+        k -= 1
+    if k == len(toks):
+        return None, None, None
+    name_toks = toks[k:]
+    name = text[name_toks[0].start : name_toks[-1].end]
+    if aliases.lookup(name):
+        return None, None, None
+    role_toks = [t for t in toks[:k] if t.low not in _DETERMINERS]
+    role = text[role_toks[0].start : role_toks[-1].end] if role_toks else None
+    return name, role, (name_toks[0].start, name_toks[-1].end)
+
+
+def _is_outlet(name: str) -> bool:
+    low = aliases.fold(name)
+    words = set(low.split())
+    return bool(words & OUTLET_WORDS) and not (words & {"minister", "ministry"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the name to show, its kind and role, and whether it is an outlet."""
+
+    name: str
+    kind: str  # person | organisation | state | other
+    role: Optional[str] = None
+    affiliation: Optional[str] = None
+    outlet: bool = False
+    written: str = ""  # the words in the text
+    head: str = ""  # the head noun, singular ("ministry")
+
+
+def _affiliation(role: Optional[str]) -> Optional[str]:
+    """The state or organisation a role names at its start ("NATO Secretary General" -> NATO)."""
+    if not role:
+        return None
+    words = role.replace("’s", "").replace("'s", "").split()
+    for n in range(min(5, len(words)), 0, -1):
+        cand = " ".join(words[:n])
+        row = aliases.lookup(cand)
+        if row:
+            return row[0]
+        for state, forms in aliases.DEMONYMS.items():
+            if cand in forms:
+                return state
+    return None
+
+
+def describe(np: NP, text: str) -> Speaker:
+    """Turn a speaker phrase into a Speaker: a person with a title, a known state or organisation,
+    or the description the text uses ("senior North Korean official")."""
+    np_role = text[np.role[0] : np.role[1]] if np.role else None
+    toks = list(np.toks)
+    if toks and toks[0].low in _DETERMINERS:
+        toks = toks[1:]
+    if not toks:
+        return Speaker(text[np.start : np.end], "other")
+    written = text[toks[0].start : toks[-1].end]
+    head = _singular(toks[-1].low.rstrip("’'"))
+    name, role, _span = split_person(toks, text)
+    if name:
+        role = np_role or role
+        return Speaker(name, "person", role, _affiliation(role), False, written, _singular(name.split()[-1]))
+    # a parenthetical abbreviation names the same body: "the North Atlantic Treaty Organization (NATO)"
+    plain = [t for t in toks if t.text not in "()"]
+    paren = re.search(r"\(([^()]+)\)\s*$", written)
+    if paren and aliases.lookup(paren.group(1)):
+        row = aliases.lookup(paren.group(1))
+        return Speaker(row[0], row[1], np_role, None, _is_outlet(row[0]), written, head)
+    for k in range(len(plain)):
+        cand = text[plain[k].start : plain[-1].end]
+        row = aliases.lookup(cand)
+        if row and not any(_noun_head(t.low) and not _cap(t) for t in plain[:k]):
+            prefix = text[plain[0].start : plain[k - 1].end] if k else None
+            aff = _affiliation(prefix) if prefix else None
+            return Speaker(row[0], row[1], np_role, aff, _is_outlet(row[0]), written, head)
+    outlet = _is_outlet(written) or head in OUTLET_NOUNS
+    if all(_cap(t) or t.text in "()" for t in plain) and not any(_noun_head(t.low) for t in plain if not _cap(t)):
+        kind = "organisation" if outlet or any(t.low in ORG_WORDS or t.text.isupper() for t in plain) else "person"
+        return Speaker(written, kind, np_role, None, outlet, written, head)
+    if head in PERSON_NOUNS:
+        plural = toks[-1].low not in PERSON_NOUNS  # "officials", "experts": a group, not one person
+        kind = "other" if plural else "person"
+    elif head in ORG_NOUNS:
+        kind = "organisation"
+    else:
+        kind = "other"
+    return Speaker(written, kind, np_role, _affiliation(written), outlet, written, head)
+
+
+@dataclass
+class People:
+    """Every person the article names in full, with the titles it gives them, in order of mention."""
+
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (position, full name)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def full(self, name: str, pos: int) -> str:
+        """The fullest form of a name: "Stoltenberg" is "Jens Stoltenberg", "Kwon" is "Kwon Jong Gun".
+
+        A surname alone matches the last word of a full name, and a Korean or Chinese family name the
+        first. When several people share it, the one mentioned last before ``pos`` wins.
+        """
+        words = name.split()
+        best: Optional[tuple[int, int, str]] = None
+        for p, full in self.mentions:
+            fw = full.split()
+            if len(fw) <= len(words):
+                continue
+            if fw[-len(words):] == words or fw[: len(words)] == words:
+                rank = (0 if p <= pos else 1, -p if p <= pos else p)
+                if best is None or rank < best[:2]:
+                    best = (*rank, full)
+        return best[2] if best else name
+
+
+def find_people(text: str, paras: Sequence[tuple[int, int]]) -> People:
+    """Full names (two words or more) and their titles, from every capitalised run in the text."""
+    people = People()
+    for a, b in paras:
+        toks = tokenize(text, a, b)
+        j = len(toks) - 1
+        while j >= 0:
+            if _name_word(toks[j]) and (j + 1 == len(toks) or not _name_word(toks[j + 1])):
+                span = _chunk_back(toks, j)
+                if span:
+                    name, role, nspan = split_person(toks[span[0] : j + 1], text)
+                    if name and len(name.split()) >= 2 and nspan:
+                        people.mentions.append((nspan[0], name))
+                        if role and name not in people.roles and any(w.lower() in TITLE_WORDS for w in role.split()):
+                            people.roles[name] = role
+                    j = span[0] - 1
+                    continue
+            j -= 1
+    people.mentions.sort()
+    # an appositive role: "Kwon Jong Gun, director general of the Department of US Affairs, said"
+    for p, name in people.mentions:
+        if name in people.roles:
+            continue
+        m = re.compile(re.escape(name) + r",\s+((?:the\s+)?[a-z](?:[^,.;“”\"]|\.(?=\S)){3,120}?),").match(text, p)
+        if m and any(w.lower().strip(",") in TITLE_WORDS for w in m.group(1).split()):
+            people.roles[name] = m.group(1)
+    return people
+
+
+# =============================================================================================
+# Speech events: a speech verb with its subject, resolved in document order.
+# =============================================================================================
+
+
+@dataclass
+class Event:
+    """A speech verb in the masked text with its (resolved) subject."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    np: Optional[NP]
+    how: str  # subject | inverted | participle | according | by | reported
+    sentence: tuple[int, int]
+    speaker: Optional[Speaker] = None
+    written: Optional[str] = None  # the pronoun when it could not be resolved
+    via: Optional["Event"] = None  # for "reported": the outlet's own event
+
+    @property
+    def first(self) -> int:
+        return min(self.cue_start, self.np.start) if self.np else self.cue_start
+
+    @property
+    def last(self) -> int:
+        return max(self.cue_end, self.np.end) if self.np else self.cue_end
+
+
+def _is_cue(toks: Sequence[Tok], k: int) -> bool:
+    t = toks[k]
+    if t.kind != "word" or not t.text.islower():
+        return False
+    low = t.low
+    if low not in SPEECH_VERBS and low not in WEAK_CUES and low not in PARTICIPLE_CUES:
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].low in ("also", "further", "then", "again", "repeatedly", "reportedly", "allegedly", "once"):
+        j -= 1
+    if j >= 0 and toks[j].low in _PASSIVE:
+        return False  # "is said to", "was told", "as reported by"
+    if low in WEAK_CUES:
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        inverted = j >= 0 and toks[j].text == "," and nxt is not None and _cap(nxt)
+        if not (inverted or (nxt is not None and (nxt.low == "that" or nxt.text in ",:" or nxt.text in _MARK_CHARS or nxt.kind == "masked"))):
+            return False
+    return True
+
+
+def find_events(masked: str, sents: Sequence[tuple[int, int]]) -> list[Event]:
+    """Every speech event in the masked text, unresolved, in document order."""
+    events: list[Event] = []
+    for sa, sb in sents:
+        toks = tokenize(masked, sa, sb)
+        finite: Optional[Event] = None
+        for k, t in enumerate(toks):
+            if t.low == "according" and k + 2 < len(toks) and toks[k + 1].low == "to":
+                span = _chunk_forward(toks, k + 2)
+                if span:
+                    events.append(Event("according to", t.start, toks[k + 1].end, _np(toks, *span), "according", (sa, sb)))
+                continue
+            if t.low in ("reported", "seen", "quoted") and k + 2 < len(toks) and toks[k + 1].low == "by" and toks[k - 1].low in _PASSIVE | {"as"}:
+                span = _chunk_forward(toks, k + 2)
+                if span:
+                    events.append(Event(t.low + " by", t.start, toks[k + 1].end, _np(toks, *span), "by", (sa, sb)))
+                continue
+            if not _is_cue(toks, k):
+                continue
+            if t.low in PARTICIPLE_CUES:
+                np = finite.np if finite and finite.np else main_subject(toks)
+                events.append(Event(t.low, t.start, t.end, np, "participle", (sa, sb)))
+                continue
+            np = subject_before(toks, k)
+            how = "subject"
+            if np is None and t.low in INVERTIBLE:
+                stop = next((x for x in range(k + 1, len(toks)) if toks[x].text in ".;!?" or toks[x].kind == "masked"), len(toks))
+                np = subject_after(toks, k, stop)
+                how = "inverted"
+            ev = Event(t.low, t.start, t.end, np, how, (sa, sb))
+            events.append(ev)
+            if np is not None:
+                finite = ev
+                # a news outlet relays someone else's words: "KCNA said that the foreign ministry “..."
+                rest = k + 1
+                if rest < len(toks) and toks[rest].low == "that":
+                    rest += 1
+                span = _chunk_forward(toks, rest) if rest < len(toks) else None
+                if span and span[1] + 1 < len(toks) and toks[span[1] + 1].text in _MARK_CHARS:
+                    relay = Event(t.low, toks[span[0]].start, toks[span[1]].end, _np(toks, *span), "reported", (sa, sb), via=ev)
+                    events.append(relay)
+    return events
+
+
+def resolve_events(events: list[Event], text: str, people: People) -> None:
+    """Give each event its Speaker, in document order.
+
+    Pronouns: "he", "she" and "I" are the last person named as speaking before them; "it" is the
+    last organisation or state; "they" and "we" are the last speaker of any kind. A definite phrase
+    ("the ministry", "the officials") is the last speaker with the same head noun, and "the report",
+    "the agency" the last outlet credited. Outlets that merely relay ("KCNA said that the foreign
+    ministry ...") give way to the body they quote, through the "reported" events.
+    """
+    history: list[tuple[int, Speaker]] = []
+    for ev in events:
+        if ev.how == "reported" and not (ev.via and ev.via.speaker and ev.via.speaker.outlet):
+            ev.np = None  # "Park said that South Korea “looks forward ...”": Park speaks, not South Korea
+        if ev.np is None:
+            continue
+        sp = speaker_for(ev.np, text, people, history)
+        if sp is None:
+            ev.written = text[ev.np.start : ev.np.end]
+            continue
+        if sp.kind == "person" and sp.role and sp.name not in people.roles:
+            people.roles[sp.name] = sp.role  # "Kwon Jong Gun, director general of ..., warned" then "Kwon stated"
+        ev.speaker = sp
+        history.append((ev.np.start, sp))
+
+
+def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, Speaker]]) -> Optional[Speaker]:
+    """Resolve one phrase against what was said before it (see ``resolve_events``)."""
+    before = [s for p, s in history if p < np.start]
+    if np.pronoun:
+        want = _PRONOUNS[np.toks[0].low]
+        for sp in reversed(before):
+            if want == "any" or (want == "person" and sp.kind == "person") or (want == "thing" and sp.kind in ("organisation", "state")):
+                return sp
+        return None
+    sp = describe(np, text)
+    if np.definite and sp.kind != "person" and sp.name == sp.written and not any(_cap(t) for t in np.toks):
+        for old in reversed(before):
+            if sp.head in OUTLET_NOUNS and old.outlet:
+                return old
+            if old.head == sp.head and old.kind != "person":
+                return old
+            if old.head == sp.head and sp.head in PERSON_NOUNS:
+                return old
+    if sp.kind == "person" and " " not in sp.name.strip():
+        full = people.full(sp.name, np.start)
+        role = sp.role or people.roles.get(full)
+        return Speaker(full, "person", role, _affiliation(role), False, sp.written, sp.head)
+    if sp.kind == "person":
+        role = sp.role or people.roles.get(sp.name)
+        return Speaker(sp.name, "person", role, _affiliation(role), False, sp.written, sp.head)
+    return sp
+
+
+# =============================================================================================
+# Quotations with speakers.
+# =============================================================================================
+
+_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_FUNCTION_WORDS = frozenset("of the a an and in on for to at by de la von van or with from".split())
+
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def looks_like_title(inner: str) -> bool:
+    """A name or title in quotation marks ("One Hundred Years of Solitude", "Hwasong-17"), not speech:
+    every word but short function words is capitalised and nothing ends it like a sentence."""
+    found = words(inner)
+    if not found or len(found) > 8 or re.search(r"[.!?,;:…]\s*$", inner):
+        return False
+    content = [w for w in found if w.lower() not in _FUNCTION_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content) and not (len(content) == 1 and content[0] == "I")
+
+
+@dataclass
+class Context:
+    """What every quotation needs to see of its article."""
+
+    text: str
+    clean: str
+    masked: str
+    paras: list[tuple[int, int]]
+    sents: list[tuple[int, int]]
+    events: list[Event]
+    people: People
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for s in self.sents:
+            if s[0] <= pos < s[1]:
+                return s
+        return (pos, pos)
+
+    def para_of(self, pos: int) -> tuple[int, int]:
+        for p in self.paras:
+            if p[0] <= pos < p[1]:
+                return p
+        return (pos, pos)
+
+
+def _adjacent_after(ctx: Context, q: RawQuote) -> Optional[Event]:
+    """An event that starts right after the closing mark: '"...," he said', '"...!" insists Burton'."""
+    inner_end = ctx.clean[q.parts[-1][0] : q.parts[-1][1]]
+    pb = ctx.para_of(q.close_mark - 1)[1]  # a continued quotation ends in a later paragraph
+    follow = ctx.masked[q.close_mark : pb]
+    punct_inside = bool(re.search(r"[,.!?…—–-]\s*$", inner_end))
+    if not (punct_inside or re.match(r"\s*[,—–]", follow)):
+        return None
+    for ev in ctx.events:
+        if ev.first < q.close_mark or ev.np is None or ev.how in ("reported",):
+            continue
+        if ev.first >= pb:
+            break
+        gap = ctx.masked[q.close_mark : ev.first]
+        if re.fullmatch(r"[\s,—–-]*", gap):
+            return ev
+        if ev.first > q.close_mark + 200:
+            break
+    return None
+
+
+def _credit(ctx: Context, q: RawQuote) -> tuple[Optional[Event], str]:
+    """The event that credits a quotation, and how it was found."""
+    ev = _adjacent_after(ctx, q)
+    if ev is not None:
+        return ev, "after"
+    sa, sb = ctx.sentence_of(q.open_mark)
+    before = [e for e in ctx.events if sa <= e.cue_start < q.open_mark and e.np is not None and e.how != "by"]
+    if before:
+        return max(before, key=lambda e: (e.cue_start if e.how != "reported" else e.first, e.how == "reported")), "before"
+    later = [e for e in ctx.events if q.close_mark <= e.cue_start < sb and e.np is not None]
+    if later:
+        return later[0], "later"
+    by = [e for e in ctx.events if sa <= e.cue_start < sb and e.how == "by" and e.np is not None]
+    if by:
+        return by[0], "later"
+    return None, "none"
+
+
+def _statement_form(ctx: Context, q: RawQuote, how: str) -> bool:
+    """Does the quotation stand as speech of its own, rather than as a phrase inside a sentence?"""
+    if how == "after":
+        return True
+    sa, _ = ctx.sentence_of(q.open_mark)
+    before = ctx.masked[sa : q.open_mark].rstrip()
+    inner = ctx.clean[q.parts[0][0] : q.parts[0][1]]
+    if not before:
+        return True
+    if before.endswith(":"):
+        return True
+    last = re.search(r"(\w+)\W*$", before)
+    last_word = last.group(1).lower() if last else ""
+    if before.endswith(",") and (inner[:1].isupper() or last_word in SPEECH_VERBS):
+        return True
+    return last_word in SPEECH_VERBS and inner[:1].isupper()
+
+
+def _sentence_subject(ctx: Context, q: RawQuote) -> Optional[NP]:
+    sa, _ = ctx.sentence_of(q.open_mark)
+    toks = tokenize(ctx.masked, sa, q.open_mark)
+    return main_subject(toks) if toks else None
+
+
+def _quote_breaks(clean: str, raw: list[RawQuote]) -> list[int]:
+    """Closing marks that end a sentence: the quotation's own words ended with . ! or ?"""
+    out = []
+    for q in raw:
+        inner = clean[q.parts[-1][0] : q.parts[-1][1]]
+        if re.search(r"[.!?…]\s*$", inner):
+            m = re.match(r"[”\"’'»›)\]]*\s+(?=[“\"‘'«A-Z])", clean[q.close_mark :])
+            if m:
+                out.append(q.close_mark)
+    return out
+
+
+def build_context(text: str, boilerplate: Iterable[Span | tuple[int, int]]) -> tuple[Context, list[RawQuote]]:
+    clean = blank_spans(text, boilerplate)
+    paras = paragraphs(clean)
+    raw = pair_marks(clean, paras)
+    masked = mask_quotes(clean, raw)
+    breaks = _quote_breaks(clean, raw)
+    sents = [s for p in paras for s in sentences(masked, p, breaks)]
+    people = find_people(masked, paras)
+    events = find_events(masked, sents)
+    resolve_events(events, clean, people)
+    return Context(text, clean, masked, paras, sents, events, people), raw
+
+
+def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Optional[Speaker]]]:
+    """Kind, speaker and the keep-or-drop decision for each paired quotation (see the module docstring).
+
+    The resolved Speaker travels with each QuoteSpan so that ``extract`` keeps its kind and affiliation.
+    """
+    out: list[tuple[QuoteSpan, Optional[Speaker]]] = []
+    prev_in_para: dict[tuple[int, int], tuple[QuoteSpan, Optional[Speaker]]] = {}
+    last_para_speaker: dict[tuple[int, int], tuple[Speaker, NP]] = {}
+    for ev in ctx.events:
+        if ev.speaker is not None and ev.np is not None:
+            last_para_speaker[ctx.para_of(ev.cue_start)] = (ev.speaker, ev.np)
+    for q in raw:
+        start, end = q.parts[0][0], q.parts[-1][1]
+        if end <= start:
+            continue
+        inner = ctx.text[start:end]
+        n = len(words(inner))
+        if n == 0:
+            continue
+        ev, how = _credit(ctx, q)
+        statement = _statement_form(ctx, q, how)
+        kind: QuoteKind = "statement" if statement and (n >= 3 or re.search(r"[.!?,]\s*$", inner)) else "fragment"
+        speaker: Optional[Speaker] = None
+        np: Optional[NP] = ev.np if ev else None
+        cue = ev.cue if ev else None
+        written = ev.written if ev else None
+        if ev is not None:
+            speaker = ev.speaker
+        para = ctx.para_of(q.open_mark)
+        if ev is None and kind == "statement":
+            prev, prev_speaker = prev_in_para.get(para, (None, None))
+            if prev is not None and prev.speaker:
+                speaker = prev_speaker
+                written = None if prev_speaker else prev.speaker
+                np = NP(prev.speaker_start, prev.speaker_end, ()) if prev.speaker_start is not None else None
+                cue, how = prev.cue, "inherited"
+            elif not ctx.masked[para[0] : q.open_mark].strip():
+                idx = ctx.paras.index(para) if para in ctx.paras else -1
+                if idx > 0 and ctx.paras[idx - 1] in last_para_speaker:
+                    speaker, np = last_para_speaker[ctx.paras[idx - 1]]
+                    how = "inherited"
+        if ev is None and speaker is None and kind == "fragment" and n >= 3:
+            subj = _sentence_subject(ctx, q)
+            if subj is not None:
+                history = [(e.np.start, e.speaker) for e in ctx.events if e.speaker is not None and e.np is not None]
+                speaker = speaker_for(subj, ctx.clean, ctx.people, history)
+                np = subj
+                how = "subject" if speaker else "none"
+        # drop scare quotes and names in quotation marks
+        # a title stays a title even when ", she said" follows it; only a lone word ("Nonsense", she said) may speak
+        if looks_like_title(inner) and (n >= 2 or how != "after"):
+            continue
+        if kind == "fragment" and n <= 2 and (how not in ("after", "before", "later") or (speaker is None and written is None)):
+            continue
+        name = speaker.name if speaker else written
+        qs = QuoteSpan(
+            start=start,
+            end=end,
+            text=inner,
+            speaker=name,
+            speaker_start=np.start if np is not None and name else None,
+            speaker_end=np.end if np is not None and name else None,
+            cue=cue,
+            kind=kind,
+            role=speaker.role if speaker else None,
+            open_mark=q.open_mark,
+            close_mark=q.close_mark,
+            parts=tuple(q.parts),
+            attribution=how if name else "none",
+        )
+        out.append((qs, speaker))
+        prev_in_para[para] = (qs, speaker)
+        if speaker is not None and np is not None:
+            last_para_speaker[para] = (speaker, np)
+    return out
+
+
+def find_quotes(text: str, boilerplate: Iterable[Span | tuple[int, int]] = ()) -> list[QuoteSpan]:
+    """Every direct quotation in ``text`` outside ``boilerplate``, in order, with its speaker."""
+    ctx, raw = build_context(text, boilerplate)
+    return [q for q, _speaker in quote_spans(ctx, raw)]
+

@@ -1,0 +1,133 @@
+"""English language knowledge as data, loaded once: speech and denial verbs, titles, name words.
+
+Every list lives in one file under ``summarizer/lang/en/`` (one entry per line, ``#`` comments), so
+the extractor, the verifier, the inventory and the merge read the same words, and a user can extend a
+list without touching code. Verbs are kept as lemmas; their inflections are generated here, the way
+spaCy keeps ``lang/en`` exceptions and textacy keys reporting verbs by language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+
+def _lines(lang: str, name: str) -> list[str]:
+    text = resources.files("summarizer").joinpath("lang", lang, name).read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
+def _words(lang: str, name: str) -> frozenset[str]:
+    return frozenset(w for line in _lines(lang, name) for w in line.split())
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular forms of an English verb (-s, -ed, -ing); irregular verbs list their forms in the data file."""
+    forms = {lemma}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return forms
+
+
+@dataclass(frozen=True)
+class _Verbs:
+    forms: frozenset[str]  # every form of every verb
+    inverted: frozenset[str]  # forms that may precede their subject after a quotation
+    weak: frozenset[str]  # forms that are also nouns: cues only when a clause follows
+    past_or_present: frozenset[str]  # finite forms (not the -ing participle)
+
+
+def _verbs(lang: str, name: str) -> _Verbs:
+    forms, inverted, weak, finite = set(), set(), set(), set()
+    for line in _lines(lang, name):
+        flags = {f for f in line.split() if f.startswith("+")}
+        body = " ".join(f for f in line.split() if not f.startswith("+"))
+        lemma, _, irregular = body.partition(":")
+        lemma = lemma.strip()
+        these = set(irregular.split()) if irregular.strip() else inflections(lemma)
+        these.add(lemma)
+        forms |= these
+        fin = {f for f in these if not f.endswith("ing")}
+        finite |= fin
+        if "+inverted" in flags:
+            inverted |= fin
+        if "+weak" in flags:
+            weak |= {f for f in these if f == lemma or (f.endswith("s") and not f.endswith("ss"))}
+    return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(finite))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of one language. Attribute names say what a list is for."""
+
+    speech: _Verbs
+    denial: _Verbs
+    participle_cues: frozenset[str]
+    negated_cues: tuple[re.Pattern, ...]
+    person_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    modifiers: frozenset[str]
+    titles: frozenset[str]
+    org_words: frozenset[str]
+    outlet_words: frozenset[str]
+    not_names: frozenset[str]
+    pronouns: dict[str, str]
+    abbreviations: frozenset[str]
+
+    @property
+    def speech_forms(self) -> frozenset[str]:
+        return self.speech.forms
+
+    @property
+    def denial_forms(self) -> frozenset[str]:
+        return self.denial.forms
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Lower-case words that are titles, not names: honorifics, speaker nouns and their modifiers."""
+        return self.titles | self.person_nouns | self.modifiers
+
+    def negated(self, before: str) -> bool:
+        """Whether the words right before a cue withhold or negate it ("did not deny", "declined to")."""
+        return any(p.search(before) for p in self.negated_cues)
+
+
+@lru_cache(maxsize=None)
+def load(lang: str = "en") -> Lexicon:
+    pronouns = {}
+    for line in _lines(lang, "pronouns.txt"):
+        word, kind = line.split()
+        pronouns[word] = kind
+    return Lexicon(
+        speech=_verbs(lang, "speech_verbs.txt"),
+        denial=_verbs(lang, "denial_verbs.txt"),
+        participle_cues=_words(lang, "participle_cues.txt"),
+        negated_cues=tuple(re.compile(p, re.I) for p in _lines(lang, "negated_cues.txt")),
+        person_nouns=_words(lang, "person_nouns.txt"),
+        org_nouns=_words(lang, "org_nouns.txt"),
+        outlet_nouns=_words(lang, "outlet_nouns.txt"),
+        modifiers=_words(lang, "modifiers.txt"),
+        titles=_words(lang, "titles.txt"),
+        org_words=_words(lang, "org_words.txt"),
+        outlet_words=_words(lang, "outlet_words.txt"),
+        not_names=_words(lang, "not_names.txt"),
+        pronouns=pronouns,
+        abbreviations=_words(lang, "abbreviations.txt"),
+    )
+
+
+EN = load("en")
+
+
+def union(*sets: Iterable[str]) -> frozenset[str]:
+    return frozenset().union(*sets)

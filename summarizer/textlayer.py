@@ -1,0 +1,287 @@
+"""The bottom text layer: paragraphs, sentences, quotation marks and tokens, with offsets that hold.
+
+Every other reader of an article (the offline extractor, the speaker check, the inventory, the merge,
+the date reader) builds on these functions, so they all cut the text the same way. The layer imports
+nothing from the rest of the package but its word lists (``summarizer.lexicon``).
+
+* **Boilerplate is blanked** with spaces of the same length, so every offset still points into the
+  article while ads and related-story teasers can neither hold a quote nor name a speaker.
+* **Quotation marks are paired** one paragraph at a time. Each mark gets the roles (open, close) that
+  its glyph and its neighbours allow: a straight ``"`` after a space opens, one before a space or
+  punctuation closes, and an apostrophe inside a word (don't) or before a year ('90s) is no mark at
+  all. A stack pairs opens and closes of the same family (double, single, guillemet). A quotation
+  whose opening mark starts a paragraph and is never closed continues into the next paragraph when
+  that paragraph reopens with a mark, as news style writes long quotations.
+* **Quotations are masked** (their inside replaced by ``_``), so that sentence splitting and the
+  search for speakers never read words that are inside quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+from .lexicon import EN
+from .models import Span
+
+_ABBREVIATIONS = EN.abbreviations
+
+# =============================================================================================
+# Text layout: boilerplate, paragraphs, sentences.
+# =============================================================================================
+
+
+def blank_spans(text: str, spans: Iterable[Span | tuple[int, int]]) -> str:
+    """The text with the given spans overwritten by spaces (newlines kept), so offsets hold."""
+    chars = list(text)
+    for s in spans:
+        a, b = (s.start, s.end) if isinstance(s, Span) else s
+        for i in range(max(0, a), min(len(chars), b)):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph.
+
+    A line is a paragraph, as news sites write them, except that a line which stops mid-sentence and
+    is followed by a line starting in lower case is a soft wrap, and the two are joined. Without that,
+    hard-wrapped text would split quotations at every line end.
+    """
+    lines, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append((pos, pos + len(body)))
+        pos += len(raw)
+    out: list[list[int]] = []
+    prev_open = False
+    for a, b in lines:
+        s = text[a:b]
+        if not s.strip():
+            prev_open = False
+            continue
+        stripped = s.strip()
+        if prev_open and out and stripped[:1].islower():
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+        prev_open = not re.search(r"[.!?:;”\"’'»)\]]\s*$", s)
+    result = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        result.append((a, b))
+    return result
+
+
+def ends_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation ("U.S.", "Jan.", "Mr.") rather than a clause."""
+    word = re.search(r"([A-Za-z](?:\.[A-Za-z])*\.?|\w+)\W*$", text[: dot + 1])
+    w = (word.group(1) if word else "").rstrip(".").lower()
+    return bool(word) and (w in _ABBREVIATIONS or bool(re.fullmatch(r"[a-z](?:\.[a-z])+", w)) or (len(w) == 1 and w.isalpha()))
+
+
+_SENT_BREAK = re.compile(r"[.!?]+[)\]]*(?=\s+[“\"‘'«(\[A-Z0-9•\-–—])")
+
+
+def sentences(text: str, para: tuple[int, int], extra_breaks: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph. A period after an abbreviation ("U.S.", "Jan.") is no break.
+
+    ``extra_breaks`` are positions where a sentence ends although the text shows no period there: in
+    masked text, the closing mark of a quotation whose inside ended with one.
+    """
+    a, b = para
+    chunk = text[a:b]
+    cuts = set()
+    for m in _SENT_BREAK.finditer(chunk):
+        if chunk[m.start()] == "." and ends_abbreviation(chunk, m.start()):
+            continue
+        cuts.add(a + m.end())
+    cuts.update(p for p in extra_breaks if a < p < b)
+    out, start = [], a
+    for c in sorted(cuts):
+        out.append((start, c))
+        start = c
+        while start < b and text[start].isspace():
+            start += 1
+    out.append((start, b))
+    return [(s, e) for s, e in out if e > s]
+
+
+# =============================================================================================
+# Quotation marks.
+# =============================================================================================
+
+_FAMILY = {"“": "d", "”": "d", '"': "d", "„": "d", "‟": "d",
+           "‘": "s", "’": "s", "'": "s", "‚": "s", "‛": "s",
+           "«": "g", "»": "g", "‹": "sg", "›": "sg"}
+_OPENERS = set("“„‟‘‚‛«‹")
+_CLOSERS = set("”’»›")
+_SPACE = " \t\u00a0\u202f\u2009\u2007"
+_BEFORE_OPEN = set("([{—–-/") | set(_OPENERS) | {'"', "'"}
+_ELISIONS = re.compile(r"(?:\d\ds?\b|em\b|til\b|cause\b|n[’']|tis\b|twas\b)", re.I)
+
+
+@dataclass
+class _Mark:
+    pos: int
+    ch: str
+    family: str
+    can_open: bool
+    can_close: bool
+    weak: bool = False  # a closer that is more likely a plural possessive ("the players' union")
+
+
+def _mark_roles(text: str, i: int, a: int, b: int) -> Optional[_Mark]:
+    """What the quotation-mark character at ``i`` may do, judged by its glyph and its neighbours.
+
+    Curly and angle marks say which way they face; context may flip them only when it is clear
+    (German „...“, marks typed the wrong way round). Straight marks get their role from the
+    neighbours alone. Apostrophes are told apart here: inside a word, before a year ('90s) or in
+    an elision ('em) a single mark is never a quotation mark.
+    """
+    ch = text[i]
+    fam = _FAMILY.get(ch)
+    if fam is None:
+        return None
+    prev = text[i - 1] if i > a else " "
+    nxt = text[i + 1] if i + 1 < b else " "
+    guillemet = fam in ("g", "sg")
+    open_ctx = (prev in _SPACE or prev in _BEFORE_OPEN) and (nxt not in _SPACE or guillemet) and nxt != "\n"
+    close_ctx = (prev not in _SPACE or guillemet) and (nxt in _SPACE or nxt in "\n" or not nxt.isalnum())
+    if fam == "s":
+        if prev.isalnum() and nxt.isalnum():
+            return None  # don't, Korea's, rock'n'roll
+        if ch in "‘'’" and _ELISIONS.match(text, i + 1) and not prev.isalnum():
+            return None  # '90s, 'em
+    if ch in _OPENERS:
+        can_open, can_close = True, close_ctx and not open_ctx
+    elif ch in _CLOSERS:
+        can_close = close_ctx or not open_ctx
+        can_open = open_ctx and not close_ctx and ch not in "’"
+    else:  # straight marks
+        if prev.isdigit() and not open_ctx:
+            return None  # 12" or 5'
+        can_open, can_close = open_ctx, close_ctx and not (prev.isalnum() and nxt.isalnum())
+        if not (can_open or can_close):
+            return None
+    weak = fam == "s" and can_close and prev == "s" and bool(re.match(r"\s+[a-z]", text[i + 1 : i + 4]))
+    return _Mark(i, ch, fam, can_open, can_close, weak)
+
+
+@dataclass
+class RawQuote:
+    open_mark: int
+    close_mark: int  # offset just after the closing mark
+    parts: list[tuple[int, int]]  # inside of each paragraph's piece (marks excluded)
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _SPACE + "\n\r":
+        a += 1
+    while b > a and text[b - 1] in _SPACE + "\n\r":
+        b -= 1
+    return a, b
+
+
+def pair_marks(text: str, paras: Sequence[tuple[int, int]]) -> list[RawQuote]:
+    """Outermost quotations, paired paragraph by paragraph with a stack per paragraph.
+
+    A closing mark pops back to the nearest open mark of its family, discarding unmatched opens
+    above it (a stray apostrophe must not swallow the rest of the paragraph). A pair that leaves the
+    stack empty is an outermost quotation. Nested quotations stay inside it.
+    """
+    out: list[RawQuote] = []
+    carry: Optional[tuple[int, str, list[tuple[int, int]]]] = None  # open mark, family, finished parts
+    for a, b in paras:
+        marks = [m for i in range(a, b) if text[i] in _FAMILY and (m := _mark_roles(text, i, a, b))]
+        stack: list[tuple[_Mark, int]] = []  # (mark, where this paragraph's piece starts)
+        if carry is not None:
+            first = marks[0] if marks else None
+            if first and first.can_open and first.family == carry[1] and not text[a : first.pos].strip():
+                # the reopening mark of a continued quotation
+                stack.append((_Mark(carry[0], text[carry[0]], carry[1], True, False), first.pos + 1))
+                marks = marks[1:]
+            else:
+                carry = None
+        for k, m in enumerate(marks):
+            target = None
+            if m.can_close:
+                for depth in range(len(stack) - 1, -1, -1):
+                    if stack[depth][0].family == m.family:
+                        target = depth
+                        break
+            if target is not None and m.weak:
+                later = any(n.family == m.family and n.can_close and not n.weak for n in marks[k + 1 :])
+                if later:
+                    target = None
+            if target is not None:
+                opener, piece_start = stack[target]
+                del stack[target:]
+                if not stack:
+                    parts = (carry[2] if carry and opener.pos == carry[0] else []) + [trim(text, piece_start, m.pos)]
+                    out.append(RawQuote(opener.pos, m.pos + 1, parts))
+                    if carry and opener.pos == carry[0]:
+                        carry = None
+            elif m.can_open:
+                stack.append((m, m.pos + 1))
+        # an opening mark that starts the paragraph and is never closed may continue
+        if stack and not text[a : stack[0][0].pos].strip() and stack[0][0].pos == a:
+            opener, piece_start = stack[0]
+            done = carry[2] if carry and opener.pos == carry[0] else []
+            carry = (opener.pos, opener.family, done + [trim(text, piece_start, b)])
+        elif stack and carry and stack[0][0].pos == carry[0]:
+            carry = (carry[0], carry[1], carry[2] + [trim(text, stack[0][1], b)])
+        else:
+            carry = None
+    return out
+
+
+def mask_quotes(text: str, quotes: Iterable[RawQuote]) -> str:
+    """The text with the inside of each quotation replaced by ``_`` (newlines kept)."""
+    chars = list(text)
+    for q in quotes:
+        for i in range(q.open_mark + 1, q.close_mark - 1):
+            if chars[i] not in "\r\n":
+                chars[i] = "_"
+    return "".join(chars)
+
+
+# =============================================================================================
+# Tokens and noun phrases.
+# =============================================================================================
+
+_TOKEN = re.compile(
+    r"(?P<abbr>(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Adm|Maj|Rev)\.)"
+    r"|(?P<word>[^\W_]+(?:[’'\-][^\W_]+)*(?:(?<=s)[’'](?=\s))?)"
+    r"|(?P<masked>_+)"
+    r"|(?P<punct>\S)"
+)
+MARK_CHARS = frozenset(_FAMILY)
+_MARK_CHARS = MARK_CHARS
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    kind: str  # abbr | word | masked | punct
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind in ("word", "abbr")
+
+
+def tokenize(text: str, a: int = 0, b: Optional[int] = None) -> list[Tok]:
+    b = len(text) if b is None else b
+    return [Tok(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text, a, b)]
+
