@@ -226,10 +226,26 @@ def _chunk_back(toks: Sequence[Tok], j: int) -> Optional[tuple[int, int]]:
             continue
         if t.low in _DETERMINERS:
             i = k - 1
+        elif _noun_compound(toks, k - 1) is not None:
+            i = _noun_compound(toks, k - 1)  # "the port authority", "the union's general secretary"
         break
     while i < j and toks[i].low in _CONNECTORS:
         i += 1
     return i, j
+
+
+def _noun_compound(toks: Sequence[Tok], k: int) -> Optional[int]:
+    """Where a determiner opens a run of one or two lower-case nouns ending at token ``k`` ("the port
+    authority"): the determiner's index, or None. Verbs, adverbs and function words never qualify."""
+    for n in (1, 2):
+        d = k - n
+        if d < 0 or toks[d].low not in _DETERMINERS:
+            continue
+        run = toks[d + 1 : k + 1]
+        if all(x.kind == "word" and x.text.islower() and x.low not in _ADVERBS and x.low not in SPEECH_VERBS
+               and x.low not in _CONNECTORS and not x.low.endswith(("ly", "ed", "ing")) and len(x.low) > 2 for x in run):
+            return d
+    return None
 
 
 def _chunk_forward(toks: Sequence[Tok], i: int) -> Optional[tuple[int, int]]:
@@ -608,8 +624,10 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
     j = k - 1
     while j >= 0 and toks[j].low in ("also", "further", "then", "again", "repeatedly", "reportedly", "allegedly", "once"):
         j -= 1
-    if j >= 0 and toks[j].low in _PASSIVE:
-        return False  # "is said to", "was told", "as reported by"
+    if j >= 0 and toks[j].low in _PASSIVE and not (low.endswith("ing") and toks[j].low != "as"):
+        return False  # "is said to", "was told", "as reported by"; but "is warning that" speaks
+    if EN.negated(" ".join(x.text for x in toks[max(0, k - 4) : k]) + " "):
+        return False  # "did not deny", "declined to comment", "would not confirm": no statement of that kind
     if low in WEAK_CUES:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         inverted = j >= 0 and toks[j].text == "," and nxt is not None and _cap(nxt)
@@ -932,3 +950,207 @@ def find_quotes(text: str, boilerplate: Iterable[Span | tuple[int, int]] = ()) -
     ctx, raw = build_context(text, boilerplate)
     return [q for q, _speaker in quote_spans(ctx, raw)]
 
+
+
+# =============================================================================================
+# Whom the text credits with a span: the one question the extractor and the verifier both ask.
+# =============================================================================================
+
+Rule = Literal["quote", "inside", "clause", "according", "none"]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Whom the text credits with a span of its words, and the evidence.
+
+    ``speaker`` is None when the text credits nobody the reader can name: narration, a headline, a
+    caption, a pronoun with no antecedent. ``also`` lists others the same words are fairly credited
+    to: the outlet that relays a body's words ("the agency said the ministry \u201c...\u201d").
+    """
+
+    speaker: Optional[Speaker]
+    rule: Rule
+    cue: Optional[str] = None
+    cue_span: Optional[tuple[int, int]] = None
+    speaker_span: Optional[tuple[int, int]] = None
+    written: Optional[str] = None  # the words that credit, when they name nobody ("he" with no antecedent)
+    also: tuple[Speaker, ...] = ()
+
+
+NOBODY = Attribution(None, "none")
+
+
+class Document:
+    """One article read once: its quotations with speakers and its speech events, asked many times."""
+
+    def __init__(self, text: str, boilerplate: Iterable[Span | tuple[int, int]] = ()) -> None:
+        self.ctx, raw = build_context(text, boilerplate)
+        self.quotes = quote_spans(self.ctx, raw)
+        self._events = [e for e in self.ctx.events if e.np is not None]
+
+    def attribute(self, start: int, end: int) -> Attribution:
+        """Whom the text credits with ``text[start:end]``.
+
+        A span that lies mostly inside a quotation is credited as the quotation is. Otherwise the
+        span is reported speech when a speech cue with a subject lies inside it ("X said that ...",
+        "X denied ..."), or when the span is the clause a cue of its sentence introduces or follows
+        ("X said | S", "S, | X said", "According to X, | S"). Anything else credits nobody.
+        """
+        length = max(1, end - start)
+        for q, sp in self.quotes:
+            inside = sum(max(0, min(b, end) - max(a, start)) for a, b in q.parts)
+            if inside >= 0.5 * length or (inside and all(a <= start and end <= b for a, b in [(q.open_mark, q.close_mark)])):
+                return self._from_quote(q, sp)
+        inner = [e for e in self._events if start <= e.cue_start < end and e.how != "reported"]
+        for e in inner:
+            if e.speaker is not None or e.written:
+                return self._from_event(e, "inside")
+        sa, sb = self.ctx.sentence_of(start)
+        if sb < end and not inner:
+            return NOBODY  # a span over several sentences with no cue in it
+        around = [e for e in self._events if e.sentence == (sa, sb) and not (start <= e.cue_start < end) and e.how != "reported"]
+        before = [e for e in around if e.cue_end <= start]
+        after = [e for e in around if e.cue_start >= end]
+        for e in (before[-1:] if before else []) + after[:1]:
+            if e.speaker is not None or e.written:
+                return self._from_event(e, "according" if e.how == "according" else "clause")
+        return NOBODY
+
+    def _from_quote(self, q: QuoteSpan, sp: Optional[Speaker]) -> Attribution:
+        if q.speaker is None:
+            return NOBODY
+        span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        also = tuple(self._relays(span)) if span else ()
+        return Attribution(sp, "quote", q.cue, None, span, None if sp else q.speaker, also)
+
+    def _from_event(self, e: Event, rule: Rule) -> Attribution:
+        span = (e.np.start, e.np.end) if e.np is not None else None
+        also = tuple(self._relays(span)) if span else ()
+        return Attribution(e.speaker, rule, e.cue, (e.cue_start, e.cue_end), span, None if e.speaker else e.written, also)
+
+    def _relays(self, span: tuple[int, int]):
+        """The outlet whose 'said that' introduces the speaker at ``span``: its words may be credited to either."""
+        for e in self.ctx.events:
+            if e.how == "reported" and e.np is not None and (e.np.start, e.np.end) == span and e.via and e.via.speaker:
+                yield e.via.speaker
+
+
+# =============================================================================================
+# Reported speech: the clause a speech cue introduces or follows, outside quotation marks.
+# =============================================================================================
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A reported-speech clause ("X said | that S", "S, | X said", "According to X, | S") and its event."""
+
+    start: int
+    end: int
+    event: Event
+
+    @property
+    def denial(self) -> bool:
+        return self.event.cue in DENIAL_VERBS
+
+
+_CLAUSE_SKIP = frozenset("on in at during after before late early last this yesterday today earlier later".split())
+_LISTENER_CUES = frozenset("told tell tells telling informed assured reminded warned".split())
+MIN_REPORTED_WORDS = 4
+
+
+def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional[tuple[int, int]]:
+    """The clause after the cue at token ``k``: past 'that', a listener ('told reporters') and a short
+    adverbial ('on Monday', 'in a statement'), up to the end of the sentence."""
+    i = k + 1
+    if toks[k].low in _LISTENER_CUES and i < len(toks):
+        span = _chunk_forward(toks, i)
+        if span:
+            i = span[1] + 1
+        elif toks[i].is_word and toks[i].text.islower() and toks[i].low not in ("that",):
+            i += 1  # "told reporters"
+    that = next((x for x in range(i, min(len(toks), i + 9)) if toks[x].low == "that"), None)
+    if that is not None and all(toks[x].kind != "masked" and toks[x].text not in ",;:" or toks[x].text == ","
+                                for x in range(i, that)):
+        i = that + 1
+    elif i < len(toks) and toks[i].text == ",":
+        return None  # "X said, “...”": a quotation follows, not a clause
+    while i < len(toks) and toks[i].text in ",":
+        i += 1
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    if that is None and (toks[i].low in _CLAUSE_SKIP or toks[i].low in ("to", "for", "with", "about", "of", "by", "from")):
+        return None  # "said in an interview with ...", "urged them to ...": no clause of its own
+    end = sb
+    while end > toks[i].start and masked[end - 1] in " .!?\n":
+        end -= 1
+    return toks[i].start, end
+
+
+CLAUSE_CUES = EN.speech.clause | EN.denial.clause
+_TAIL = 6  # tokens that may follow ", X said" before the sentence ends ("on Monday in a statement")
+
+
+def _ends_sentence(toks: Sequence[Tok], k: int, e: Event) -> bool:
+    """Whether the cue and its subject close the sentence ("S, X said on Monday."): then the clause is before."""
+    last = max(k, next((x for x, t in enumerate(toks) if t.start >= (e.np.end if e.np else 0)), k) - 1)
+    tail = [t for t in toks[last + 1 :] if t.text not in ".!?"]
+    return len(tail) <= _TAIL and not any(t.low == "that" or t.kind == "masked" for t in tail)
+
+
+def _clause_before(masked: str, sa: int, comma: int) -> Optional[tuple[int, int]]:
+    """The clause before ', X said' or ', according to X': from the sentence start to the comma."""
+    a = sa
+    while a < comma and masked[a] in " \n\t":
+        a += 1
+    return (a, comma) if comma > a else None
+
+
+def reported_clauses(doc: "Document") -> list[Reported]:
+    """Reported-speech clauses of the article, one per speech event that introduces or follows one.
+
+    Clauses that are mostly quotation (a direct quote with its cue) are left to the quotations; a
+    clause must carry at least four words of its own.
+    """
+    ctx = doc.ctx
+    masked = ctx.masked
+    out: list[Reported] = []
+    by_sentence: dict[tuple[int, int], list[Tok]] = {}
+    for e in ctx.events:
+        if e.np is None or e.how in ("reported", "by") or (e.speaker is None and not e.written):
+            continue
+        sa, sb = e.sentence
+        toks = by_sentence.setdefault((sa, sb), tokenize(masked, sa, sb))
+        k = next((x for x, t in enumerate(toks) if t.start == e.cue_start), None)
+        if k is None:
+            continue
+        span = None
+        if e.how == "according":
+            np_end = e.np.end
+            nxt = next((x for x, t in enumerate(toks) if t.start >= np_end), None)
+            if nxt is not None and toks[nxt].text == ",":
+                span = _clause_after(masked, toks, nxt, sb) if nxt + 1 < len(toks) else None
+                if span:
+                    span = (toks[nxt + 1].start, span[1]) if toks[nxt + 1].is_word else None
+            if span is None and k > 0 and toks[k - 1].text == ",":
+                span = _clause_before(masked, sa, toks[k - 1].start)
+        elif e.cue not in CLAUSE_CUES:
+            continue  # "called the plan a disgrace": an object, not a reported clause
+        elif e.how == "participle":
+            span = _clause_after(masked, toks, k, sb)  # "..., saying that S"
+        elif _ends_sentence(toks, k, e) and (e.how == "inverted" or masked[:e.np.start].rstrip().endswith(",")):
+            first = min(e.np.start, e.cue_start)
+            comma = masked.rfind(",", sa, first)
+            if comma != -1 and not masked[comma + 1 : first].strip():
+                span = _clause_before(masked, sa, comma)
+        else:
+            span = _clause_after(masked, toks, k, sb)
+        if span is None:
+            continue
+        a, b = span
+        body = masked[a:b]
+        if body.count("_") > 0.3 * len(body) or len(words(body.replace("_", " "))) < MIN_REPORTED_WORDS:
+            continue
+        if "_" in body:
+            continue  # a quotation inside: the quotation is the evidence
+        out.append(Reported(a, b, e))
+    return out

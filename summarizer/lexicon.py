@@ -44,10 +44,11 @@ class _Verbs:
     inverted: frozenset[str]  # forms that may precede their subject after a quotation
     weak: frozenset[str]  # forms that are also nouns: cues only when a clause follows
     past_or_present: frozenset[str]  # finite forms (not the -ing participle)
+    clause: frozenset[str]  # forms that introduce a reported clause ("said that S")
 
 
 def _verbs(lang: str, name: str) -> _Verbs:
-    forms, inverted, weak, finite = set(), set(), set(), set()
+    forms, inverted, weak, finite, clause = set(), set(), set(), set(), set()
     for line in _lines(lang, name):
         flags = {f for f in line.split() if f.startswith("+")}
         body = " ".join(f for f in line.split() if not f.startswith("+"))
@@ -60,9 +61,11 @@ def _verbs(lang: str, name: str) -> _Verbs:
         finite |= fin
         if "+inverted" in flags:
             inverted |= fin
+        if "+clause" in flags:
+            clause |= these
         if "+weak" in flags:
             weak |= {f for f in these if f == lemma or (f.endswith("s") and not f.endswith("ss"))}
-    return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(finite))
+    return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(finite), frozenset(clause))
 
 
 @dataclass(frozen=True)
