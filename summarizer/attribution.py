@@ -34,6 +34,7 @@ from .textlayer import (
     RawQuote,
     Tok,
     blank_spans,
+    display_paragraphs,
     mask_quotes,
     pair_marks,
     paragraphs,
@@ -113,7 +114,7 @@ _ADVERBS = frozenset(
     were is are will would could should may might can did does do not never always often""".split()
 )
 _PASSIVE = frozenset("is was were are be been being as".split())
-_DETERMINERS = frozenset("the a an both".split())
+_DETERMINERS = frozenset("the a an both one another".split())
 _CONNECTORS = frozenset("of for at de von van bin al and".split())
 _LEADING_ADVERBIALS = frozenset(
     """in on at during after before meanwhile while when along earlier later recently previously other
@@ -489,6 +490,32 @@ def _affiliation(role: Optional[str]) -> Optional[str]:
     return None
 
 
+#: Nouns for someone who speaks for a body: the words are the body's ("a spokesperson for X said").
+SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen lawyer lawyers attorney "
+                         "attorneys representative representatives counsel".split())
+
+
+def _speaks_for(toks: Sequence[Tok], text: str) -> Optional[Speaker]:
+    """'A spokesperson for the Port Authority', 'Ministry of Transport spokesman', 'lawyers for X': the
+    body, with the unnamed speaker as its role. None when the phrase names a person or no body."""
+    lows = [t.low for t in toks]
+    for i, low in enumerate(lows):
+        if low not in SPOKES_NOUNS:
+            continue
+        after = toks[i + 1 :]
+        if after and after[0].low in ("for", "of") and len(after) > 1:
+            body = [t for t in after[1:] if t.low not in _DETERMINERS]
+            if body and _cap(body[0]) and not split_person(body, text)[0]:
+                name = text[body[0].start : body[-1].end]
+                return Speaker(name, "organisation", text[toks[0].start : toks[i].end], None, _is_outlet(name), name,
+                               _singular(body[-1].low))
+        if i == len(toks) - 1 and i > 0 and all(_cap(t) or t.low in _CONNECTORS for t in toks[:i]) and _cap(toks[0]):
+            name = text[toks[0].start : toks[i - 1].end]
+            if not split_person(toks[:i], text)[0] or aliases.lookup(name):
+                return Speaker(name, "organisation", toks[i].text, None, _is_outlet(name), name, _singular(toks[i - 1].low))
+    return None
+
+
 def describe(np: NP, text: str) -> Speaker:
     """Turn a speaker phrase into a Speaker: a person with a title, a known state or organisation,
     or the description the text uses ("senior North Korean official")."""
@@ -500,6 +527,9 @@ def describe(np: NP, text: str) -> Speaker:
         return Speaker(text[np.start : np.end], "other")
     written = text[toks[0].start : toks[-1].end]
     head = _singular(toks[-1].low.rstrip("’'"))
+    body = _speaks_for(toks, text)
+    if body is not None:
+        return body
     name, role, _span = split_person(toks, text)
     if name:
         role = np_role or role
@@ -537,6 +567,19 @@ class People:
 
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (position, full name)
     roles: dict[str, str] = field(default_factory=dict)
+    #: (sentence start, sentence end, subject start, Speaker): the named subject of each sentence, for a
+    #: pronoun or a lone quotation that follows it ("X left the talks. “...,” she said.")
+    subjects: list[tuple[int, int, int, "Speaker"]] = field(default_factory=list)
+
+    def subject_before(self, pos: int, want: str = "any") -> Optional[tuple[int, "Speaker"]]:
+        """The named subject of the sentence just before the one at ``pos``, if it is of the kind wanted."""
+        prev = [x for x in self.subjects if x[1] <= pos]
+        if not prev:
+            return None
+        _sa, _sb, at, sp = prev[-1]
+        if want == "person" and sp.kind != "person" or want == "thing" and sp.kind not in ("organisation", "state"):
+            return None
+        return at, sp
 
     def full(self, name: str, pos: int) -> str:
         """The fullest form of a name: "Stoltenberg" is "Jens Stoltenberg", "Kwon" is "Kwon Jong Gun".
@@ -695,7 +738,7 @@ def resolve_events(events: list[Event], text: str, people: People) -> None:
             ev.np = None  # "Park said that South Korea “looks forward ...”": Park speaks, not South Korea
         if ev.np is None:
             continue
-        sp = speaker_for(ev.np, text, people, history)
+        sp = speaker_for(ev.np, text, people, history, continuing=ev.cue in CONTINUING_CUES)
         if sp is None:
             ev.written = text[ev.np.start : ev.np.end]
             continue
@@ -705,15 +748,25 @@ def resolve_events(events: list[Event], text: str, people: People) -> None:
         history.append((ev.np.start, sp))
 
 
-def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, Speaker]]) -> Optional[Speaker]:
+#: Cues that continue the last speaker's words ("..., she added"): a pronoun with one is that speaker.
+CONTINUING_CUES = frozenset("added adds continued continues went".split())
+
+
+def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, Speaker]],
+                continuing: bool = False) -> Optional[Speaker]:
     """Resolve one phrase against what was said before it (see ``resolve_events``)."""
     before = [s for p, s in history if p < np.start]
     if np.pronoun:
         want = _PRONOUNS[np.toks[0].low]
-        for sp in reversed(before):
+        spoke = None
+        for p, sp in reversed([(p, s) for p, s in history if p < np.start]):
             if want == "any" or (want == "person" and sp.kind == "person") or (want == "thing" and sp.kind in ("organisation", "state")):
-                return sp
-        return None
+                spoke = (p, sp)
+                break
+        subject = people.subject_before(np.start, want)
+        if subject and (spoke is None or (subject[0] > spoke[0] and not continuing)):
+            return subject[1]
+        return spoke[1] if spoke else None
     sp = describe(np, text)
     if np.definite and sp.kind != "person" and sp.name == sp.written and not any(_cap(t) for t in np.toks):
         for old in reversed(before):
@@ -766,6 +819,10 @@ class Context:
     sents: list[tuple[int, int]]
     events: list[Event]
     people: People
+    display: list[tuple[int, int]] = field(default_factory=list)  # headline and caption paragraphs
+
+    def in_display(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.display)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         for s in self.sents:
@@ -855,6 +912,45 @@ def _quote_breaks(clean: str, raw: list[RawQuote]) -> list[int]:
     return out
 
 
+def subject_with_appositive(toks: Sequence[Tok]) -> Optional[NP]:
+    """The subject of a clause, with a name in apposition taking the place of a role ("The mayor, Edda Skov,
+    was blunt" is Edda Skov; "one driver, Tomasz Wielgosz, who ..." is Tomasz Wielgosz)."""
+    np = main_subject(toks)
+    if np is None:
+        return None
+    k = next((i for i, t in enumerate(toks) if t.start >= np.end), None)
+    if k is not None and k + 1 < len(toks) and toks[k].text == "," and split_person(np.toks, "")[0] is None:
+        span = _chunk_forward(toks, k + 1)
+        if span and all(_cap(t) for t in toks[span[0] : span[1] + 1]) and span[1] + 1 < len(toks) and toks[span[1] + 1].text in ",:":
+            return _np(toks, span[0], span[1], role=(np.start, np.end))
+    return np
+
+
+def _named_subjects(masked: str, clean: str, sents, people: People) -> list:
+    """The named subject (a person's name or a capitalised body) of every sentence that has one."""
+    out = []
+    for sa, sb in sents:
+        toks = tokenize(masked, sa, sb)
+        np = subject_with_appositive(toks) if toks else None
+        if np is None or np.pronoun or not any(_cap(t) for t in np.toks):
+            continue
+        sp = describe(np, clean)
+        if sp.kind == "person" and " " not in sp.name.strip():
+            full = people.full(sp.name, np.start)
+            sp = Speaker(full, "person", sp.role or people.roles.get(full), sp.affiliation, False, sp.written, sp.head)
+        if sp.kind == "person" and " " not in sp.name.strip():
+            continue  # "Queues stretched ...": one capitalised word opening a sentence is no name
+        if sp.kind in ("person", "organisation", "state") and not _title_only(sp.name):
+            out.append((sa, sb, np.start, sp))
+    return out
+
+
+def _title_only(name: str) -> bool:
+    """'Sen.', 'Ms', 'Then', 'Two': a title or a word that starts sentences, alone, names nobody."""
+    ws = [w.strip(".,").lower() for w in name.split()]
+    return not ws or all(w in TITLE_WORDS or w.capitalize() in NOT_NAMES for w in ws)
+
+
 def build_context(text: str, boilerplate: Iterable[Span | tuple[int, int]]) -> tuple[Context, list[RawQuote]]:
     clean = blank_spans(text, boilerplate)
     paras = paragraphs(clean)
@@ -862,10 +958,13 @@ def build_context(text: str, boilerplate: Iterable[Span | tuple[int, int]]) -> t
     masked = mask_quotes(clean, raw)
     breaks = _quote_breaks(clean, raw)
     sents = [s for p in paras for s in sentences(masked, p, breaks)]
+    display = display_paragraphs(clean, paras)
+    reporting = [s for s in sents if not any(a <= s[0] < b for a, b in display)]
     people = find_people(masked, paras)
-    events = find_events(masked, sents)
+    people.subjects = _named_subjects(masked, clean, reporting, people)
+    events = find_events(masked, reporting)
     resolve_events(events, clean, people)
-    return Context(text, clean, masked, paras, sents, events, people), raw
+    return Context(text, clean, masked, paras, sents, events, people, display), raw
 
 
 def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Optional[Speaker]]]:
@@ -887,7 +986,7 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
         n = len(words(inner))
         if n == 0:
             continue
-        ev, how = _credit(ctx, q)
+        ev, how = _credit(ctx, q) if not ctx.in_display(q.open_mark) else (None, "none")
         statement = _statement_form(ctx, q, how)
         kind: QuoteKind = "statement" if statement and (n >= 3 or re.search(r"[.!?,]\s*$", inner)) else "fragment"
         speaker: Optional[Speaker] = None
@@ -897,7 +996,7 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
         if ev is not None:
             speaker = ev.speaker
         para = ctx.para_of(q.open_mark)
-        if ev is None and kind == "statement":
+        if ev is None and kind == "statement" and not ctx.in_display(q.open_mark):
             prev, prev_speaker = prev_in_para.get(para, (None, None))
             if prev is not None and prev.speaker:
                 speaker = prev_speaker
@@ -909,7 +1008,21 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
                 if idx > 0 and ctx.paras[idx - 1] in last_para_speaker:
                     speaker, np = last_para_speaker[ctx.paras[idx - 1]]
                     how = "inherited"
-        if ev is None and speaker is None and kind == "fragment" and n >= 3:
+            sa_q, _sb_q = ctx.sentence_of(q.open_mark)
+            lead = ctx.masked[sa_q : q.open_mark].rstrip()
+            if speaker is None and lead.endswith(":"):
+                # "The mayor, Edda Skov, was blunt: “...”": the subject of the introducing clause speaks
+                subj = subject_with_appositive(tokenize(ctx.masked, sa_q, q.open_mark))
+                if subj is not None:
+                    history = [(e.np.start, e.speaker) for e in ctx.events if e.speaker is not None and e.np is not None]
+                    speaker, np, how = speaker_for(subj, ctx.clean, ctx.people, history), subj, "subject"
+            elif speaker is None and not lead:
+                # a quotation standing as its own sentence after "X stepped off the ferry ...": X
+                prev = ctx.people.subject_before(q.open_mark, "person")
+                if prev is not None:
+                    speaker, how = prev[1], "subject"
+                    np = NP(prev[0], prev[0] + len(prev[1].written or prev[1].name), ())
+        if ev is None and speaker is None and kind == "fragment" and n >= 3 and not ctx.in_display(q.open_mark):
             subj = _sentence_subject(ctx, q)
             if subj is not None:
                 history = [(e.np.start, e.speaker) for e in ctx.events if e.speaker is not None and e.np is not None]
@@ -997,6 +1110,8 @@ class Document:
         ("X said | S", "S, | X said", "According to X, | S"). Anything else credits nobody.
         """
         length = max(1, end - start)
+        if self.ctx.in_display(start):
+            return NOBODY  # a headline or a caption credits no words to anyone
         for q, sp in self.quotes:
             inside = sum(max(0, min(b, end) - max(a, start)) for a, b in q.parts)
             if inside >= 0.5 * length or (inside and all(a <= start and end <= b for a, b in [(q.open_mark, q.close_mark)])):

@@ -285,3 +285,33 @@ def tokenize(text: str, a: int = 0, b: Optional[int] = None) -> list[Tok]:
     b = len(text) if b is None else b
     return [Tok(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text, a, b)]
 
+
+
+# =============================================================================================
+# Lines that display rather than report: headlines, sub-headlines and photo captions.
+# =============================================================================================
+
+_CAPTION = re.compile(
+    r"\b(?:photograph|photo|picture|image|illustration|credit|video|file photo)s?\s*(?::|by\b)|"
+    r"\((?:[A-Z][\w.]*\s*)*photo\b|\bcamera icon\b|\bclick to enlarge\b",
+    re.I,
+)
+_ENDS_SENTENCE = re.compile(r"[.!?…:;”\"’'»)]\s*$")
+MAX_HEADLINE_WORDS = 16
+
+
+def display_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraphs that are a headline, a sub-headline or a caption: nobody's words, whatever they quote.
+
+    A headline is short and does not end like a sentence; a caption names its photograph. The last
+    paragraph is never taken for a headline (an excerpt may stop mid-sentence).
+    """
+    out = []
+    for k, (a, b) in enumerate(paras):
+        line = text[a:b]
+        n_words = len(line.split())
+        if _CAPTION.search(line) and n_words <= 60:
+            out.append((a, b))
+        elif k < len(paras) - 1 and n_words <= MAX_HEADLINE_WORDS and not _ENDS_SENTENCE.search(line):
+            out.append((a, b))
+    return out
