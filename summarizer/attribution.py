@@ -110,7 +110,7 @@ _TIME_WORDS = frozenset(
 )
 _ADVERBS = frozenset(
     """also further now then again repeatedly previously earlier later reportedly allegedly once still
-    just already recently separately publicly privately firmly strongly most more even has have had was
+    just already recently separately publicly privately firmly strongly most more even has have had was first initially
     were is are will would could should may might can did does do not never always often""".split()
 )
 _PASSIVE = frozenset("is was were are be been being as".split())
@@ -151,11 +151,16 @@ def _cap(t: Tok) -> bool:
     """A capitalised word that may be (part of) a name."""
     if not t.is_word or not t.text[:1].isupper():
         return False
-    return t.text not in NOT_NAMES and t.text not in _WEEKDAY_NAMES and t.text not in _MONTH_NAMES
+    if "-" in t.text and t.text.rsplit("-", 1)[1].islower():
+        return False  # "US-based", "Delhi-headquartered": a modifier, not a name
+    bare = re.sub(r"[’']s?$", "", t.text)
+    return t.text not in NOT_NAMES and bare not in _WEEKDAY_NAMES and bare not in _MONTH_NAMES
 
 
 def _np_word(t: Tok) -> bool:
     low = t.low.rstrip("’'")
+    if t.is_word and "-" in t.text and t.text.rsplit("-", 1)[1].islower() and t.text[:1].isupper():
+        return True  # "the US-based short seller"
     return _cap(t) or _possessive(t) or _noun_head(low) or low in MODIFIERS
 
 
@@ -395,9 +400,24 @@ def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
     return _np(toks, a, b, role=role)
 
 
+_DATELINE_END = frozenset(":-—–")
+
+
+def _after_dateline(toks: Sequence[Tok], a: int = 0) -> int:
+    """Past a dateline that opens a sentence ("OSLO -", "NAIROBI (AP) —", "New Delhi:", "CITY, Nov 7 (Agency) -"):
+    a place, an agency and a date are never the subject of what follows."""
+    for k in range(a, min(len(toks), a + 12)):
+        t = toks[k]
+        if t.text in _DATELINE_END:
+            return k + 1 if k > a else a
+        if not (t.text[:1].isupper() or t.text.isdigit() or t.text in "(),." or t.text in _MONTH_NAMES):
+            return a
+    return a
+
+
 def main_subject(toks: Sequence[Tok], a: int = 0) -> Optional[NP]:
     """The subject of a sentence: skip leading adverbial phrases up to their comma, then a noun phrase."""
-    i = a
+    i = _after_dateline(toks, a)
     while i < len(toks) and not toks[i].is_word:
         i += 1
     for _ in range(4):
@@ -667,6 +687,8 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
     j = k - 1
     while j >= 0 and toks[j].low in ("also", "further", "then", "again", "repeatedly", "reportedly", "allegedly", "once"):
         j -= 1
+    if low.endswith("ing") and low not in PARTICIPLE_CUES and not (j >= 0 and toks[j].low in ("is", "are", "was", "were", "am", "been")):
+        return False  # "a post by a journalist alleging ...": a participle inside a noun phrase, not a speech event
     if j >= 0 and toks[j].low in _PASSIVE and not (low.endswith("ing") and toks[j].low != "as"):
         return False  # "is said to", "was told", "as reported by"; but "is warning that" speaks
     if EN.negated(" ".join(x.text for x in toks[max(0, k - 4) : k]) + " "):
@@ -865,6 +887,9 @@ def _credit(ctx: Context, q: RawQuote) -> tuple[Optional[Event], str]:
         return ev, "after"
     sa, sb = ctx.sentence_of(q.open_mark)
     before = [e for e in ctx.events if sa <= e.cue_start < q.open_mark and e.np is not None and e.how != "by"]
+    finite = [e for e in before if e.how != "participle"]
+    if finite:
+        before = finite  # "X said that a post by a journalist alleging ... was “...”": X, not the journalist
     if before:
         return max(before, key=lambda e: (e.cue_start if e.how != "reported" else e.first, e.how == "reported")), "before"
     later = [e for e in ctx.events if q.close_mark <= e.cue_start < sb and e.np is not None]
@@ -1109,6 +1134,28 @@ class Document:
         "X denied ..."), or when the span is the clause a cue of its sentence introduces or follows
         ("X said | S", "S, | X said", "According to X, | S"). Anything else credits nobody.
         """
+        att = self._attribute(start, end)
+        if att.speaker is not None and att.speaker.outlet:
+            # an outlet's words that report someone's speech: "the agency said the ministry “...”", or its
+            # quotation "“Pyongyang has repeatedly denied ...”": the reported speaker may be credited too
+            inner = tuple(self._speakers_inside(start, end))
+            if inner:
+                return Attribution(att.speaker, att.rule, att.cue, att.cue_span, att.speaker_span, att.written,
+                                   att.also + inner)
+        return att
+
+    def _speakers_inside(self, start: int, end: int):
+        for e in self.ctx.events:
+            if e.how == "reported" and e.np is not None and start <= e.np.start < end and e.speaker:
+                yield e.speaker
+        toks = tokenize(self.ctx.clean, start, end)
+        for k, t in enumerate(toks):
+            if t.kind == "word" and t.text.islower() and t.low in SPEECH_VERBS:
+                np = subject_before(toks, k)
+                if np is not None and not np.pronoun and any(_cap(x) for x in np.toks):
+                    yield describe(np, self.ctx.clean)
+
+    def _attribute(self, start: int, end: int) -> Attribution:
         length = max(1, end - start)
         if self.ctx.in_display(start):
             return NOBODY  # a headline or a caption credits no words to anyone

@@ -256,7 +256,7 @@ def mask_quotes(text: str, quotes: Iterable[RawQuote]) -> str:
 # =============================================================================================
 
 _TOKEN = re.compile(
-    r"(?P<abbr>(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Adm|Maj|Rev)\.)"
+    r"(?P<abbr>(?:[A-Za-z]\.){2,}|[A-Z]\.(?=[ ][A-Z][a-z])|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Adm|Maj|Rev)\.)"
     r"|(?P<word>[^\W_]+(?:[’'\-][^\W_]+)*(?:(?<=s)[’'](?=\s))?)"
     r"|(?P<masked>_+)"
     r"|(?P<punct>\S)"

@@ -30,6 +30,7 @@ from typing import Iterable, Optional, Sequence
 from rapidfuzz.distance import Indel
 
 from . import aliases
+from .attribution import Document
 from .models import Difference, SpeakerVerdict, Span, Status, Verification, item_state
 
 # ---------------------------------------------------------------------------------------------
@@ -248,6 +249,14 @@ class Source:
             src.index.setdefault(t.key, []).append(i)
             src.ids.append(src.vocab.setdefault(t.key, len(src.vocab)))
         return src
+
+    @property
+    def document(self) -> Document:
+        """The article as the attribution engine reads it, built on the first speaker check."""
+        doc = self.__dict__.get("_document")
+        if doc is None:
+            doc = self.__dict__["_document"] = Document(self.text, self.excluded)
+        return doc
 
     def _in_excluded(self, start: int, end: int) -> bool:
         return any(a < end and start < b for a, b in self.excluded)
@@ -574,130 +583,8 @@ def locate(src: Source, quote: str) -> tuple[Status, float, Optional[tuple[int, 
 
 
 # ---------------------------------------------------------------------------------------------
-# Speaker.
+# Speaker: asked of the one attribution engine the offline extractor uses, so the two cannot disagree.
 # ---------------------------------------------------------------------------------------------
-
-_SPEECH_STEMS = (
-    "say said says added add adds state stated states told tell tells warn warned warns note noted notes claim "
-    "claimed claims argue argued argues insist insisted insists explain explained explains wrote write writes "
-    "declare declared declares announce announced announces stress stressed stresses emphasised emphasized "
-    "underlined acknowledge acknowledged acknowledges continued asked replied deny denied denies reject rejected "
-    "rejects called urge urged urges remarked accuse accused accuses denounce denounced denounces condemn "
-    "condemned condemns vowed vows pledged pledges promised promises cautioned suggested reported reports "
-    "recalled admitted conceded predicted quipped dismissed dismisses refuted refutes"
-)
-_SPEECH = "|".join(sorted(set(_SPEECH_STEMS.split()), key=len, reverse=True))
-_NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'-]+)"
-_NAME = rf"(?:{_NAME_TOKEN}(?:[ \t]+(?:(?:of|de|al|bin|van|von|der|the)[ \t]+)?{_NAME_TOKEN}){{0,5}})"
-# verbs that also attribute when they come first ("said Kwon Jong Gun"); "accused X" names the target
-_SPEECH_INVERTED = r"said|says|added|adds|stated|wrote|asked|explained|noted|continued|insisted|replied|argued|warned|told"
-_ATTR_AFTER = re.compile(
-    # no full stop before it: “... a solution”. Moravec told reporters ... starts the next sentence
-    rf"^[\s,”\"']*(?:(?:(?:its|his|her|their|the)\s+[a-z][a-z ]{{0,30}},\s+)?(?P<name1>{_NAME}),?\s+(?:{_SPEECH})\b"
-    rf"|(?:{_SPEECH_INVERTED})\s+(?P<name2>{_NAME}))"
-)
-_ATTR_PRONOUN = re.compile(rf"\b(?:he|she|they|it)\s+(?:also\s+|further\s+)?(?:{_SPEECH})\b", re.I)
-_ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+(?P<name>{_NAME})")
-_VERB_BEFORE_QUOTE = re.compile(rf"\b(?:{_SPEECH})\b[^.“”\"]{{0,40}}$")
-_NOT_SPEAKERS = frozenset(
-    {"The", "This", "That", "It", "He", "She", "They", "We", "I", "But", "And", "While", "When", "In", "On",
-     "At", "As", "After", "Before", "Meanwhile", "Earlier", "Obviously", "There", "Both", "Other", "Previously",
-     "During", "Along", "Details", "Source", "Background", "Trying", "Not", "Recently", "His", "Her", "Their",
-     "Its", "Our", "My", "Your", "According", "Asked", "Speaking", "Also", "However", "Yet", "So", "If"}
-    # a day or a month is not a speaker ("Wednesday's decision was “overdue”")
-    | {d + s for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-                       "February", "March", "April", "June", "July", "August", "September", "October",
-                       "November", "December") for s in ("", "'s", "’s")}
-)
-
-
-def _strip_leading_non_names(name: str) -> str:
-    words = name.split()
-    while words and (words[0] in _NOT_SPEAKERS or words[0] in {"As", "When", "Asked", "Speaking"}):
-        words.pop(0)
-    return " ".join(words)
-
-
-_REPORTED_SUBJECT = re.compile(r"\bthat\s+(?:the\s+)?(?P<np>[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s*[“\"]?\s*$")
-_NAME_BEFORE_QUOTE = re.compile(rf"(?P<name>{_NAME})\s*[“\"]?\s*$")
-_SUBJECT_SPEAKS = re.compile(rf"(?P<name>{_NAME})(?:,\s+[^,“”\"]{{1,80}})?,?\s+(?:(?:has|had|also)\s+)?(?:{_SPEECH})\b")
-
-
-def _speaking_subject(text: str) -> Optional[str]:
-    """The last name in ``text`` that is the subject of a speech verb ("Ilse Varga, ..., said")."""
-    subjects = [n for n in (_strip_leading_non_names(x.group("name")) for x in _SUBJECT_SPEAKS.finditer(text)) if n]
-    return subjects[-1] if subjects else None
-
-
-def _credit_before(before: str) -> Optional[str]:
-    """Who introduces the quote from before it.
-
-    'As quoted ..., Stoltenberg said, “...', 'Kwon Jong Gun, director general of ..., said: “...',
-    'Kim Yo Jong, the powerful sister of ..., who accused Washington of “...' (the appositive before
-    the verb is dropped), 'His deputy, Ingrid Hauge, struck a different tone: “...' (the subject of a
-    colon introduction), 'Lindahl “knowingly concealed ...' (a name right before the quote).
-    """
-    tail = before.rstrip()
-    cut = max(tail.rfind(". "), tail.rfind("\n"), tail.rfind("; "))
-    sentence = tail[cut + 1 :]
-    m = _VERB_BEFORE_QUOTE.search(before)
-    if m:
-        clause = before[: m.start()]
-        if re.search(r"\b(?:he|she|they|it)\s+(?:[a-z]+\s+){0,2}$", clause, re.I):
-            return None  # a pronoun: resolved from the text before, not here
-        c = max(clause.rfind(". "), clause.rfind("\n"), clause.rfind("; "))
-        # "Moravec told reporters Dravenia was “...” and dismissed ... as “...": the sentence's speaker
-        subject = _speaking_subject(clause[c + 1 :])
-        if subject:
-            return subject
-        clause = re.sub(r",\s+[^,“”\"]{1,150},\s*(?:who\s+|which\s+)?$", " ", clause[c + 1 :])
-        names = [n for n in (_strip_leading_non_names(x.group(0)) for x in re.finditer(_NAME, clause)) if n]
-        return names[-1] if names else None
-    if tail.endswith(":"):
-        names = [n for n in (_strip_leading_non_names(x.group(0)) for x in re.finditer(_NAME, sentence)) if n]
-        return names[0] if names else None
-    # "Ilse Varga, said after talks with Dravenia's president, Emil Moravec, that the hotline was “...":
-    # the subject of the sentence's speech verb, not the nearest name
-    subject = _speaking_subject(sentence)
-    if subject:
-        return subject
-    m = _NAME_BEFORE_QUOTE.search(sentence)
-    if m:
-        name = _strip_leading_non_names(m.group("name"))
-        return name or None
-    return None
-
-
-def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    return a, (len(text) if b == -1 else b)
-
-
-_OPEN_Q, _CLOSE_Q = "“\"", "”\""
-
-
-def _enclosing_quotation(text: str, start: int, end: int, pa: int, pb: int) -> tuple[int, int]:
-    """Widen a span that lies inside a quotation to the whole quotation, marks included: the
-    attribution ('..., Kirby added.') stands after the closing mark, not after the quoted fragment."""
-    before = text[pa:start]
-    opens = max(before.rfind(c) for c in _OPEN_Q)
-    if opens == -1:
-        return start, end
-    if "”" in before[opens + 1 :] or (before[opens] == '"' and before.count('"') % 2 == 0):
-        return start, end
-    after = text[end:pb]
-    closes = [i for i in (after.find("”"), after.find('"')) if i != -1]
-    if not closes:
-        return start, end
-    return pa + opens, end + min(closes) + 1
-
-
-def _sentence_start(text: str, pos: int, floor: int) -> int:
-    m = None
-    for m in re.finditer(r"[.!?][”\"’']?\s+(?=[“\"A-Z])", text[floor : pos + 1]):
-        pass
-    return floor + (m.end() if m else 0)
 
 
 def _name_forms(names: Iterable[str]) -> list[str]:
@@ -714,130 +601,38 @@ def _name_forms(names: Iterable[str]) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-_TITLES = frozenset(
-    "secretary general secretary-general president minister director spokesman spokeswoman leader chairman "
-    "chief ambassador senator governor mr mrs ms dr sir premier chancellor commander coordinator".split()
-)
-
-
-def _inside_other_name(text: str, start: int, end: int) -> bool:
-    """'Jong' in 'Kwon Jong Gun' is not a mention of Kim Yo Jong: a capitalised word right after it
-    makes a single word part of a longer name (a surname ending a full name still counts)."""
-    after = re.match(r"[ ]([A-Z][\w’'-]*)", text[end : end + 30])
-    return bool(after and after.group(1).lower().strip("’'") not in _TITLES and after.group(1) not in _NOT_SPEAKERS)
-
-
-def _mentions(text: str, forms: list[str]) -> list[tuple[int, int]]:
-    found = []
-    for f in forms:
-        single = " " not in f.strip()
-        for m in re.finditer(rf"(?<![\w]){re.escape(f)}(?![a-z])", text):
-            if single and f[:1].isupper() and _inside_other_name(text, m.start(), m.end()):
-                continue
-            found.append((m.start(), m.end()))
-    return found
-
 
 @dataclass
 class SpeakerCheck:
+    """``found`` True: the text credits the claimed speaker; False with ``credited_to``: someone else;
+    False without it: the text credits nobody we can name (narration, a headline, no cue)."""
+
     found: Optional[bool]
     credited_to: Optional[str] = None
 
 
-def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str]) -> SpeakerCheck:
-    """Does the text credit [start, end) to one of ``speaker_names``? And if not, to whom?"""
+def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str],
+                  document: Optional[Document] = None) -> SpeakerCheck:
+    """Does the text credit [start, end) to one of ``speaker_names``? And if not, to whom?
+
+    A spokesperson's words count for the body they speak for, and a relaying outlet's for either:
+    the person, the role's body and the relay are all names the claimed speaker may match.
+    """
     forms = _name_forms(speaker_names)
     if not forms:
         return SpeakerCheck(None)
-    pa, pb = _paragraph(text, start, end)
-    q_start, q_end = _enclosing_quotation(text, start, end, pa, pb)
-    if (q_start, q_end) == (start, end):
-        # reported speech in the narrative carries its own attribution; inside a direct quotation,
-        # "Pyongyang has denied ..." is what the quoted source says, not who is quoted
-        inner = _attribution_inside(text[start:end], forms)
-        if inner is not None:
-            return inner
-    start, end = q_start, q_end
-    sa = _sentence_start(text, start, pa)
-    # the attribution around the quote: its sentence, and what directly follows it in the paragraph
-    after = text[end : min(pb, end + 160)]
-    before = text[sa:start]
-    window_hits = [h for h in _mentions(text[sa:pb], forms) if not (start - sa <= h[0] < end - sa)]
-    credited: Optional[str] = None
-    m = _ATTR_AFTER.match(after)
-    if m:
-        credited = m.group("name1") or m.group("name2")
-    if credited is None:
-        m = _ACCORDING.search(after) or _ACCORDING.search(before)
-        if m:
-            credited = m.group("name")
-    if credited is None:
-        credited = _credit_before(before)
-    if credited and credited.split()[0] in _NOT_SPEAKERS:
-        credited = None
-    if credited:
-        if _matches_any(credited, forms):
-            return SpeakerCheck(True)
-        # "KCNA said that the foreign ministry “most strongly denounces ...”" and "Park said that South Korea
-        # “looks forward ...”": the words can be the reporter's or the subject's; either credit is fair
-        reported = _REPORTED_SUBJECT.search(before)
-        if reported and _matches_any(reported.group("np"), forms):
-            return SpeakerCheck(True)
-        return SpeakerCheck(False, credited)
-    if window_hits:
+    doc = document if document is not None else Document(text)
+    att = doc.attribute(start, end)
+    sp = att.speaker
+    if sp is None:
+        return SpeakerCheck(False)
+    names = [sp.name, sp.written, sp.affiliation, *(o.name for o in att.also)]
+    if any(n and _matches_any(n, forms) for n in names):
         return SpeakerCheck(True)
-    # a pronoun attribution ("he added") or a quote standing alone: the last person named before it
-    if _ATTR_PRONOUN.search(after[:60]) or _ATTR_PRONOUN.search(before) or not before.strip():
-        last = _last_named_before(text, sa, forms)
-        if last is True:
-            return SpeakerCheck(True)
-        if isinstance(last, str):
-            return SpeakerCheck(False, last)
-    # reported speech around it, further back in the paragraph
-    if _mentions(text[pa:sa], forms):
-        return SpeakerCheck(True)
-    return SpeakerCheck(False)
-
-
-# reported speech inside a span: a name, then (after a few words at most, with no pronoun subject and no
-# clause break between) a speech verb: "NATO said", "North Korea and Wagner have denied", "Pyongyang has
-# repeatedly denied", "the foreign ministry “most strongly denounces".
-_AUX = r"(?:(?:has|have|had|also|further|then|once|again|repeatedly|[a-z]+ly)\s+){0,3}"
-_VERB_AHEAD = re.compile(rf"^(?P<between>[^.;,]{{0,40}}?)\b{_AUX}[“\"]?(?P<verb>{_SPEECH})\b")
-_PRONOUN = re.compile(r"\b(?:we|I|you|they|he|she|it)\b")
-_INNER_ACCORDING = re.compile(rf"[Aa]ccording\s+to\s+(?:[a-z]+\s+){{0,4}}(?P<name>{_NAME})")
-
-
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
-
-
-def _speech_follows(rest: str) -> bool:
-    if rest.startswith(","):  # "Milan Dobrev, said": the verb right after the appositive's comma, nothing between
-        rest = rest[1:].lstrip()
-        m = _VERB_AHEAD.match(rest)
-        return bool(m) and not m.group("between").strip() and not _PASSIVE.search(rest[: m.start("verb")])
-    m = _VERB_AHEAD.match(rest)
-    if not m:
-        return False
-    if _PASSIVE.search(rest[: m.start("verb")]):
-        return False  # "customers are being told": the subject is told, it does not speak
-    between = m.group("between")
-    return not _PRONOUN.search(between) and len(between.split()) <= 4
-
-
-def _attribution_inside(span: str, forms: list[str]) -> Optional[SpeakerCheck]:
-    """Reported speech carries its own attribution ('Park said that ...', '..., according to X')."""
-    for a, b in _mentions(span, forms):
-        if _speech_follows(span[b:]) or re.search(r"[Aa]ccording\s+to\s+(?:[a-z]+\s+){0,4}$", span[:a]):
-            return SpeakerCheck(True)
-    for m in re.finditer(_NAME, span):
-        name = _strip_leading_non_names(m.group(0))
-        if name and _speech_follows(span[m.end():]):
-            return SpeakerCheck(False, name)
-    m = _INNER_ACCORDING.search(span)
-    if m and _strip_leading_non_names(m.group("name")):
-        return SpeakerCheck(False, _strip_leading_non_names(m.group("name")))
-    return None
+    role = aliases.fold(sp.role or "")
+    if role and any(re.search(rf"(?<!\w){re.escape(aliases.fold(f))}(?!\w)", role) for f in forms if len(f) > 2):
+        return SpeakerCheck(True)  # "Jane Roe, a spokeswoman for the Port Authority": the Authority's words too
+    return SpeakerCheck(False, sp.name)
 
 
 def _matches_any(name: str, forms: list[str]) -> bool:
@@ -851,28 +646,6 @@ def _matches_any(name: str, forms: list[str]) -> bool:
             return True
     return False
 
-
-def _last_named_before(text: str, pos: int, forms: list[str]):
-    """True if the last speaker-like name before ``pos`` is one of ``forms``; else that name, or None."""
-    look = text[max(0, pos - 1200) : pos]
-    hits = _mentions(look, forms)
-    last_ours = max((h[1] for h in hits), default=-1)
-    last_other = None
-    for m in re.finditer(
-        rf"(?P<name>{_NAME})\s+{_AUX}(?:{_SPEECH})\b|(?:{_SPEECH_INVERTED})\s+(?P<n2>{_NAME})"
-        rf"|[Aa]ccording\s+to\s+(?:[a-z]+\s+){{0,4}}(?P<n3>{_NAME})",
-        look,
-    ):
-        name = _strip_leading_non_names(m.group("name") or m.group("n2") or m.group("n3") or "")
-        if not name:
-            continue
-        if not _matches_any(name, forms):
-            last_other = (m.end(), name)
-    if last_ours >= 0 and (last_other is None or last_ours >= last_other[0] - 80):
-        return True
-    if last_other is not None:
-        return last_other[1]
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -899,7 +672,7 @@ def verify_quote(
         reasons.append("quote differs from the article in meaning (" + ", ".join(kinds) + ")")
     if span is not None and speaker:
         names = [speaker] if isinstance(speaker, str) else list(speaker)
-        sc = check_speaker(src.text, span[0], span[1], names)
+        sc = check_speaker(src.text, span[0], span[1], names, src.document)
         speaker_found, credited_to = sc.found, sc.credited_to
         if sc.found is False and sc.credited_to:
             reasons.append(f"the article credits these words to {sc.credited_to}, not {names[0]}")
