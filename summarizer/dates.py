@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional
+from typing import Optional, Sequence
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -256,3 +256,58 @@ def same_at_precision(a: str, b: str) -> bool:
     """Whether two ISO dates agree as far as the coarser of the two goes."""
     n = min(len(a), len(b))
     return a[:n] == b[:n]
+
+
+_DATE_PATTERNS: list[re.Pattern] = [
+    *_ABSOLUTE,  # the same absolute and month-day forms that resolve reads
+    re.compile(rf"\b(?:(?:on|last|next|this|since|until|by)\s+)?{_WEEKDAY}\b", re.I),
+    re.compile(
+        r"\b(?:today|yesterday|tomorrow|tonight|this\s+morning|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)"
+        r"|(?:last|next)\s+(?:week|month|year)|the\s+(?:next|previous|following)\s+day)\b",
+        re.I,
+    ),
+    re.compile(rf"\b(?:in|since|from|until|by|last|this|early|late|mid-?)\s+{_MONTH}(?!\w)(?!\s*\d)", re.I),
+    re.compile(r"\b(?:in|since|from|until|by|before|after)\s+(?:19|20)\d{2}\b"),
+]
+_NAMED_DATE_WORD = re.compile(rf"(?:{_WEEKDAY}|{_MONTH})", re.I)
+
+
+def find_date_phrases(text: str, a: int = 0, b: Optional[int] = None) -> list[tuple[int, int]]:
+    """Date expressions in text[a:b] that ``resolve`` can read, longest first where they overlap.
+
+    Only the locating is done here; the reading is ``resolve``'s. Month and weekday names must
+    be capitalised, so "may" and "march" as verbs are no dates.
+    """
+    b = len(text) if b is None else b
+    found: list[tuple[int, int]] = []
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(text, a, b):
+            s = text[m.start() : m.end()]
+            named = _NAMED_DATE_WORD.search(s)
+            if named and not named.group(0)[0].isupper():
+                continue
+            end = m.end()
+            if s.endswith(".") and not re.search(r"\b[A-Za-z]{3,4}\.$", s):
+                end -= 1  # "in February." ends the sentence; "Jan." is an abbreviation
+            found.append((m.start(), end))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[tuple[int, int]] = []
+    for s, e in found:
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+def find_dates(text: str, published: Optional[date], skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, Optional[Resolved]]]:
+    """Every date expression in ``text`` outside the ``skip`` spans (page furniture), with its reading.
+
+    (start, end, reading or None), in text order; each occurrence of a repeated phrase is its own entry.
+    """
+    out = []
+    for s, e in find_date_phrases(text):
+        if any(a <= s < b for a, b in skip):
+            continue
+        phrase = text[s:e]
+        out.append((s, e, resolve(phrase, published, future=looks_future(clause_around(text, s, e)))))
+    return out

@@ -355,6 +355,24 @@ class VerifiedEvent(DatedEvent):
     )
 
 
+class DateMention(BaseModel):
+    """One date expression in an article, as the tool reads it, whether or not it dates an event.
+
+    Kept so that a reader (or a benchmark) can check every date reading against the text, not only the
+    ones the model chose to put on the timeline."""
+
+    text: str = Field(description="The date expression exactly as written.")
+    start: int = Field(description="Offset of its first character in the article text.")
+    end: int = Field(description="Offset just past its last character.")
+    value: Optional[str] = Field(
+        default=None,
+        description="'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; for a week, its Monday. Null when it cannot be dated.",
+    )
+    precision: Optional[Literal["day", "week", "month", "year"]] = Field(
+        default=None, description="How much of the calendar the value stands for; null when value is null."
+    )
+
+
 class ArticleResult(BaseModel):
     """Everything the run learned about one article (or why it failed)."""
 
@@ -372,6 +390,9 @@ class ArticleResult(BaseModel):
     claims: list[VerifiedClaim] = Field(default_factory=list)
     denials: list[VerifiedDenial] = Field(default_factory=list)
     events: list[VerifiedEvent] = Field(default_factory=list)
+    dates: list[DateMention] = Field(
+        default_factory=list, description="Every date expression in the article's story text, in text order."
+    )
     usage: Usage = Field(default_factory=Usage)
     warnings: list[str] = Field(default_factory=list)
     duplicates: list[str] = Field(

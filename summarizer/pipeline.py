@@ -22,10 +22,10 @@ from typing import Callable, Iterable, Optional, Union
 from .cache import CacheMode, ResponseCache, default_cache_dir
 from .extract import ModelConfig, extract_article, make_client
 from .ingest import IngestError, find_boilerplate, read_articles
-from . import rules
+from . import dates, rules
 from .inventory import find_omissions
 from .merge import first_mention, merge
-from .models import Article, ArticleResult, Failure, RunInfo, Summary, Usage
+from .models import Article, ArticleResult, DateMention, Failure, RunInfo, Summary, Usage
 from .prompts import load
 from .ratelimit import RateGovernor
 from .verify import verify_extraction
@@ -316,6 +316,7 @@ def _finish(article: Article, extraction, used: str, usage: Usage, inventory: bo
     """Verify an extraction against its article and list the quotes the model left out."""
     claims, denials, events = verify_extraction(article, extraction)
     return ArticleResult(
+        dates=_date_mentions(article),
         article_id=article.id,
         source=article.source,
         title=article.title,
@@ -331,6 +332,17 @@ def _finish(article: Article, extraction, used: str, usage: Usage, inventory: bo
         warnings=list(article.warnings),
         omissions=find_omissions(article, claims + denials) if used == "llm" and inventory else [],
     )
+
+
+def _date_mentions(article: Article) -> list[DateMention]:
+    """Every date expression in the story text, read against the publication date."""
+    found = dates.find_dates(article.text, dates.parse_iso(article.published),
+                             [(sp.start, sp.end) for sp in article.boilerplate])
+    return [
+        DateMention(text=article.text[s:e], start=s, end=e, value=r.iso if r else None,
+                    precision=r.precision if r else None)
+        for s, e, r in found
+    ]
 
 
 def summarize(inputs: Iterable[Input] | Input, options: Optional[RunOptions] = None, **kw) -> Summary:

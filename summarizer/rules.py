@@ -79,45 +79,8 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "any", "we"
 # Dates.
 # =============================================================================================
 
-_DATE_PATTERNS: list[re.Pattern] = [
-    *dates._ABSOLUTE,  # the same absolute and month-day forms that dates.resolve reads
-    re.compile(rf"\b(?:(?:on|last|next|this|since|until|by)\s+)?{dates._WEEKDAY}\b", re.I),
-    re.compile(
-        r"\b(?:today|yesterday|tomorrow|tonight|this\s+morning|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)"
-        r"|(?:last|next)\s+(?:week|month|year)|the\s+(?:next|previous|following)\s+day)\b",
-        re.I,
-    ),
-    re.compile(rf"\b(?:in|since|from|until|by|last|this|early|late|mid-?)\s+{dates._MONTH}(?!\w)(?!\s*\d)", re.I),
-    re.compile(r"\b(?:in|since|from|until|by|before|after)\s+(?:19|20)\d{2}\b"),
-]
-_NAMED_DATE_WORD = re.compile(rf"(?:{dates._WEEKDAY}|{dates._MONTH})", re.I)
-
-
-def find_date_phrases(text: str, a: int = 0, b: Optional[int] = None) -> list[tuple[int, int]]:
-    """Date expressions in text[a:b] that ``dates.resolve`` can read, longest first where they overlap.
-
-    Only the locating is done here; the reading is ``dates.resolve``'s. Month and weekday names must
-    be capitalised, so "may" and "march" as verbs are no dates.
-    """
-    b = len(text) if b is None else b
-    found: list[tuple[int, int]] = []
-    for pat in _DATE_PATTERNS:
-        for m in pat.finditer(text, a, b):
-            s = text[m.start() : m.end()]
-            named = _NAMED_DATE_WORD.search(s)
-            if named and not named.group(0)[0].isupper():
-                continue
-            end = m.end()
-            if s.endswith(".") and not re.search(r"\b[A-Za-z]{3,4}\.$", s):
-                end -= 1  # "in February." ends the sentence; "Jan." is an abbreviation
-            found.append((m.start(), end))
-    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    out: list[tuple[int, int]] = []
-    for s, e in found:
-        if out and s < out[-1][1]:
-            continue
-        out.append((s, e))
-    return out
+# The phrase finder lives with the reader of the phrases (summarizer.dates).
+find_date_phrases = dates.find_date_phrases
 
 
 _DATELINE_MARKER = re.compile(r"\b(?:date|published|updated|posted)\b", re.I)
