@@ -61,6 +61,7 @@ from .attribution import (  # noqa: F401  (re-exported: the extractor's public r
     subject_before,
     words,
 )
+from .lexicon import EN
 from .models import Actor, Article, ArticleExtraction, Claim, DatedEvent, Denial
 from .textlayer import MARK_CHARS as _MARK_CHARS, ends_abbreviation, sentences, tokenize, trim  # noqa: F401
 
@@ -166,6 +167,8 @@ def find_denials(ctx: Context) -> list[_Denial]:
                 prev = next((toks[x] for x in range(k - 1, -1, -1) if toks[x].text not in _MARK_CHARS), None)
                 if prev is not None and prev.low in _PASSIVE | {"been", "being", "get", "got"}:
                     continue
+                if EN.negated(" ".join(x.text for x in toks[max(0, k - 4) : k]) + " "):
+                    continue  # "did not deny", "refused to deny": no denial
                 obj_start = t.end
                 nxt = k + 1
                 while nxt + 1 < len(toks) and toks[nxt].text in _MARK_CHARS:
