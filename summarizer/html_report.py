@@ -32,7 +32,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional, Union
 
 from .models import (
+    STATE_LABELS,
     SUPPORTED_STATUSES,
+    ItemState,
     Article,
     ArticleResult,
     MergedActor,
@@ -91,7 +93,10 @@ def _tone(status: Status, flagged: bool) -> str:
     return status.value
 
 
-def _badge_text(status: Status, flagged: bool, speaker_found: Optional[bool] = None, date: bool = False) -> str:
+def _badge_text(status: Status, flagged: bool, speaker_found: Optional[bool] = None, date: bool = False,
+                state: ItemState = ItemState.verified) -> str:
+    if not flagged and status in SUPPORTED_STATUSES and state is not ItemState.verified:
+        return STATE_LABELS[state]
     if flagged or status not in SUPPORTED_STATUSES:
         if status == Status.unsupported:
             return "flagged · not found"
@@ -105,9 +110,10 @@ def _badge_text(status: Status, flagged: bool, speaker_found: Optional[bool] = N
     return {"exact": "verified", "normalized": "normalised", "fuzzy": "fuzzy"}[status.value]
 
 
-def _badge(status: Status, flagged: bool, speaker_found: Optional[bool] = None, date: bool = False) -> str:
+def _badge(status: Status, flagged: bool, speaker_found: Optional[bool] = None, date: bool = False,
+           state: ItemState = ItemState.verified) -> str:
     tone = _tone(status, flagged)
-    label = _badge_text(status, flagged, speaker_found, date)
+    label = _badge_text(status, flagged, speaker_found, date, state)
     return f'<span class="badge t-{tone}" title="{esc(STATUS_HELP[status.value])}">{esc(label)}</span>'
 
 
@@ -331,7 +337,7 @@ def highlight(text: str, items: list[_Item], boilerplate: list[tuple[int, int]])
 def _tip(it: _Item) -> str:
     if it.kind == "actor":
         return f"actor · {it.text} (first mention in this article)"
-    label = _badge_text(it.v.status, it.v.flagged, it.v.speaker_found, it.kind == "event")
+    label = _badge_text(it.v.status, it.v.flagged, it.v.speaker_found, it.kind == "event", it.v.state)
     who = f"{it.speaker}: " if it.speaker else ""
     line = f"{it.kind} · {label} — {who}{it.text}"
     if it.v.reasons:
@@ -362,7 +368,7 @@ def _source_line(ref: SourceRef, item: Optional[_Item], arts_by_id: dict[str, _A
     title = esc(ref.article_id)
     flagged = "1" if ref.flagged else "0"
     tone = _tone(ref.status, ref.flagged)
-    badge = _badge(ref.status, ref.flagged, ref.speaker_found)
+    badge = _badge(ref.status, ref.flagged, ref.speaker_found, state=ref.state)
     reasons = f'<div class="reasons">⚠ {esc("; ".join(ref.reasons))}</div>' if ref.flagged and ref.reasons else ""
     extra = ""
     if item is not None and item.v.status == Status.altered and item.v.matched:
@@ -471,7 +477,7 @@ def _claims(summary: Summary, sources: dict[tuple[str, int], list[Optional[_Item
                 aside = f'<aside class="denied"><div class="dh">Denied by</div><ul>{ds}</ul></aside>'
             rows.append(
                 f'<li class="item claim{" has-denial" if aside else ""}" id="m-c{k}" data-flagged="{int(_has_flag(c))}">'
-                f'<div class="ihead">{_badge(c.status, c.flagged, c.sources[0].speaker_found)} {stmt} '
+                f'<div class="ihead">{_badge(c.status, c.flagged, c.sources[0].speaker_found, state=c.sources[0].state)} {stmt} '
                 f'<span class="id">{esc(c.id)}</span></div>'
                 f'<div class="ibody"><ul class="srcs">{lines}</ul>{aside}</div></li>'
             )
@@ -511,7 +517,7 @@ def _denials(summary: Summary, sources, arts_by_id) -> str:
             target = '<div class="answers none">no matching claim in these articles</div>'
         rows.append(
             f'<li class="item denial" id="m-d{k}" data-flagged="{int(_has_flag(d))}">'
-            f'<div class="ihead">{_badge(d.status, d.flagged, d.sources[0].speaker_found)} '
+            f'<div class="ihead">{_badge(d.status, d.flagged, d.sources[0].speaker_found, state=d.sources[0].state)} '
             f'<b class="who">{esc(d.speaker)}</b> denies: {stmt} <span class="id">{esc(d.id)}</span></div>'
             f'<div class="ibody"><div>{target}<ul class="srcs">{lines}</ul></div></div></li>'
         )

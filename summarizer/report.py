@@ -11,7 +11,7 @@ import json
 import re
 import sys
 
-from .models import MergedActor, SourceRef, Status, Summary
+from .models import STATE_LABELS, ItemState, MergedActor, SourceRef, Status, Summary
 
 BADGE = {
     Status.exact: "verified",
@@ -41,11 +41,24 @@ def _flagged_sources(summary: Summary) -> int:
             + sum(s.flagged for t in summary.timeline for s in t.sources))
 
 
-def _badge(status: Status, flagged: bool, reasons: list[str]) -> str:
+def _badge(status: Status, flagged: bool, reasons: list[str], state: ItemState = ItemState.verified) -> str:
     if flagged and status not in (Status.altered, Status.unsupported):
         return "**FLAGGED: " + md_escape("; ".join(reasons) or "check") + "**"
+    if not flagged and state is not ItemState.verified:
+        return f"`{STATE_LABELS[state]}`"  # the words are there, but not who said them (or too few to tell)
     label = BADGE[status]
     return f"**{label}**" if flagged else f"`{label}`"
+
+
+def _state_mark(ref: SourceRef) -> str:
+    if ref.flagged:
+        return " ⚠ " + md_escape("; ".join(ref.reasons))
+    return f" — {STATE_LABELS[ref.state]}" if ref.state is not ItemState.verified else ""
+
+
+def _unconfirmed(summary: Summary) -> int:
+    refs = [r for c in summary.claims for r in c.sources] + [r for d in summary.denials for r in d.sources]
+    return sum(r.state in (ItemState.speaker_unconfirmed, ItemState.too_short) for r in refs)
 
 
 def _where(ref: SourceRef) -> str:
@@ -67,7 +80,8 @@ def to_markdown(summary: Summary) -> str:
         f"# Summary of {len(ok)} article{'s' if len(ok) != 1 else ''}",
         "",
         f"{n_items} merged claims and denials, **{summary.flagged_count} flagged** "
-        f"(**{_flagged_sources(summary)} flagged quotes and dates** in all, listed at the end); "
+        f"(**{_flagged_sources(summary)} flagged quotes and dates** in all, listed at the end; "
+        f"{_unconfirmed(summary)} quotes with the speaker unconfirmed or too short to check, not flagged); "
         f"{len(summary.failures)} input{'s' if len(summary.failures) != 1 else ''} failed.",
         f"Extractor: {md_escape(summary.run.extractor)}"
         + (f", model {md_escape(summary.run.model)} at {md_escape(summary.run.endpoint)}"
@@ -96,9 +110,9 @@ def to_markdown(summary: Summary) -> str:
         lines.append("")
         for c in claims:
             best = c.sources[0]
-            lines.append(f"- {_badge(c.status, c.flagged, best.reasons)} {md_escape(c.statement)} [{c.id}]")
+            lines.append(f"- {_badge(c.status, c.flagged, best.reasons, best.state)} {md_escape(c.statement)} [{c.id}]")
             for ref in c.sources:
-                mark = " ⚠ " + md_escape("; ".join(ref.reasons)) if ref.flagged else ""
+                mark = _state_mark(ref)
                 lines.append(f"  - “{md_escape(ref.quote)}” — {_where(ref)} ({ref.status.value}){mark}")
             for d in denial_of.get(c.id, []):
                 lines.append(f"  - denied by **{md_escape(d.speaker)}** [{d.id}]")
@@ -110,11 +124,11 @@ def to_markdown(summary: Summary) -> str:
     for d in summary.denials:
         target = f" (answers {', '.join(d.denies)})" if d.denies else " (no matching claim in these articles)"
         lines.append(
-            f"- {_badge(d.status, d.flagged, d.sources[0].reasons)} **{md_escape(d.speaker)}** denies: "
+            f"- {_badge(d.status, d.flagged, d.sources[0].reasons, d.sources[0].state)} **{md_escape(d.speaker)}** denies: "
             f"{md_escape(d.denied)}{target} [{d.id}]"
         )
         for ref in d.sources:
-            mark = " ⚠ " + md_escape("; ".join(ref.reasons)) if ref.flagged else ""
+            mark = _state_mark(ref)
             lines.append(f"  - “{md_escape(ref.quote)}” — {_where(ref)} ({ref.status.value}){mark}")
     if not summary.denials:
         lines.append("(none)")
