@@ -1152,7 +1152,7 @@ class Document:
         for k, t in enumerate(toks):
             if t.kind == "word" and t.text.islower() and t.low in SPEECH_VERBS:
                 np = subject_before(toks, k)
-                if np is not None and not np.pronoun and any(_cap(x) for x in np.toks):
+                if np is not None and not np.pronoun:
                     yield describe(np, self.ctx.clean)
 
     def _attribute(self, start: int, end: int) -> Attribution:
@@ -1314,5 +1314,7 @@ def reported_clauses(doc: "Document") -> list[Reported]:
             continue
         if "_" in body:
             continue  # a quotation inside: the quotation is the evidence
+        if any(o is not e and a <= o.cue_start < b and o.np is not None and o.how != "reported" for o in ctx.events):
+            continue  # "the agency reported that an official rejected ...": the inner speaker's clause, not this one
         out.append(Reported(a, b, e))
     return out
