@@ -293,7 +293,7 @@ def tokenize(text: str, a: int = 0, b: Optional[int] = None) -> list[Tok]:
 
 _CAPTION = re.compile(
     r"\b(?:photograph|photo|picture|image|illustration|credit|video|file photo)s?\s*(?::|by\b)|"
-    r"\((?:[A-Z][\w.]*\s*)*photo\b|\bcamera icon\b|\bclick to enlarge\b",
+    r"\((?:[A-Z][\w.]*\s+){0,4}photo\b|\bcamera icon\b|\bclick to enlarge\b",
     re.I,
 )
 _ENDS_SENTENCE = re.compile(r"[.!?…:;”\"’'»)]\s*$")
