@@ -1,63 +1,489 @@
-"""Date expressions as news prose writes them, resolved against a publication date.
+"""Date expressions as news prose writes them, found in text and read against a publication date.
 
 One module so that ingest (publication dates), verify (checking the model's ISO dates), merge (the
-timeline) and the offline extractor all read dates the same way. Pure functions, no I/O.
+timeline), the offline extractor and the ``articles[].dates`` output all read dates the same way.
+Pure functions, no I/O.
 
-The rule for relative dates is the one news writing follows: a weekday named in past-tense reporting
-is the most recent such day on or before publication ("North Korea on Sunday denied ..." in a Monday
-paper is the day before); a weekday in a sentence about the future ("will depart ... on Monday") is
-the next one. When the article has no publication date, relative dates stay unresolved: a guess
-would look exactly like a fact in the timeline.
+Why the rules are what they are:
+
+* A relative date hangs on the publication date. When the article has none, relative dates stay
+  unread: a guess would look exactly like a fact in the timeline.
+* News prose mostly refers back. A weekday or a month without a year is read through the tense of its
+  own clause (bounded by its sentence, never the next one): in a past-tense clause it is the most
+  recent such day on or before publication (so a past-tense "Friday" in a Friday paper is that day), in
+  a future one the next on or after it, and with no tense to go on the nearest one.
+* "last", "next", "ago", "from now" and their kin fix the direction themselves. A compound or counted
+  phrase ("the day before yesterday", "two weeks ago", "a week from Tuesday") is read whole or not at
+  all; a phrase counted from a time the text does not pin down ("three days later", "the next day")
+  is found but left undated.
+* A reading is no more precise than the phrase: "two weeks ago" is a week, "a year ago" a year.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, timedelta
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
+
+# =============================================================================================
+# Language data, kept once.
+# =============================================================================================
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+# abbreviations are read only beside a full date ("Fri 7 Nov 2025"): "Sun" and "Wed" are words too
+WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+# month names that are also common words: read only with a day, a year or a word that makes them dates
+AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+
+_SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS)} | _TENS | {"a": 1, "an": 1, "a couple of": 2, "couple of": 2}
+VAGUE_COUNTS = frozenset({"a few", "few", "several", "some", "many", "a number of"})
+_ORDINAL_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+ORDINAL_WORDS = (
+    {w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)}
+    | {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+       "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
+    | {f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS)}
+    | {f"twenty {w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS)}
+    | {"thirty-first": 31, "thirty first": 31}
+)
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}  # month, year and decade are counted on the calendar
+
+# Words that fix which way a phrase counts from the publication date.
+BACK_WORDS = frozenset({"last", "past", "previous"})
+AHEAD_WORDS = frozenset({"coming", "upcoming", "this coming"})
+# Counts qualified by these are no longer a point in time ("more than two years ago").
+OPEN_QUALIFIERS = frozenset({"more than", "over", "at least", "less than", "under", "within", "nearly", "almost"})
+ROUGH_QUALIFIERS = frozenset({"about", "around", "roughly", "some", "approximately", "nearly", "almost"})
+
+# Tense cues, for the clause around a date.
+FUTURE_WORDS = frozenset("will shall 'll won't wo could might should".split())
+FUTURE_BEFORE_TO = frozenset(
+    "going set expected expects expect scheduled slated planned planning plans plan intends intend poised likely "
+    "unlikely hopes hope aims aim wants want seeks seek ready prepared about is are am".split()
+)
+# Words after which a date is a deadline or a start still to come, whatever the tense of the verb.
+TARGET_WORDS = frozenset(
+    "to until till through thru by effective payable due before expire expires expiring set scheduled slated".split()
+)
+_ADJECTIVE_BEFORE = frozenset("a an the this that these those its their his her our your my still very".split())
+FUTURE_PARTICIPLES = frozenset("expected scheduled set due slated planned poised".split())
+PRESENT_WORDS = frozenset("is are am 're".split())
+PAST_WORDS = frozenset("was were had did has have 've".split())
+IRREGULAR_PAST = frozenset(
+    "said told met took went came gave made began became left held led fell rose won lost saw sent spent "
+    "struck found felt kept brought bought thought sought fought caught taught ran sat stood spoke wrote "
+    "broke chose drove flew grew knew threw drew shot fled sold paid laid built lent meant heard hung slid "
+    "wore tore swore froze rode rang sang sank shook stole swam forgot got hid bit bled fed bound dealt dug "
+    "sprang stuck swung slept swept wept crept overcame withdrew undertook overtook underwent arose awoke "
+    "forgave mistook foresaw oversaw upheld withheld did sank slew stank strode strove thrust woke wound "
+    "beheld befell forbade forsook froze".split()
+)
+PARTICIPLES = frozenset(
+    "been seen taken given known done gone shown grown thrown drawn flown driven written spoken broken "
+    "chosen frozen stolen ridden risen fallen beaten begun sung sunk swum hidden bitten eaten forgotten "
+    "gotten undertaken overtaken withdrawn sworn worn torn born borne".split()
+)
+NOT_PAST_ED = frozenset(
+    "need needs indeed hundred speed seed feed proceed exceed succeed bleed breed greed weed deed shed bed red "
+    "wed sled embed bred steed creed reed tweed heed sacred naked wicked rugged ragged beloved kindred "
+    "aged learned".split()
+)
+_PAST_EED = frozenset("agreed freed decreed guaranteed disagreed refereed".split())
+
+# =============================================================================================
+# Patterns.
+# =============================================================================================
 
 _MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
-# Absolute forms, most specific first. Each yields groups among: y, mon, d.
-_ABSOLUTE = [
-    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s*\d{{4}})", re.I),
-]
-_YEAR_ONLY = re.compile(r"\b(?:in\s+)?(?P<y>(?:19|20)\d{2})\b")
-# "next" looks forward ("next week"), except in narration: "returned the next day" is past.
-_FUTURE = re.compile(
-    r"\b(will|to be|is due|are due|plans? to|scheduled|(?:is|are) (?:expected |set |due )?to|(?<!\bthe )next)\b", re.I
+
+def _alts(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+_MON = _MONTH.replace("?P<mon>", "?P<mon>")
+_WD_ANY = rf"(?P<wdp>{_alts(list(WEEKDAYS) + list(WEEKDAY_ABBREVIATIONS))})\.?"
+_DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_ORD = rf"(?P<dw>{_alts(ORDINAL_WORDS)})(?![\w-])"
+_YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
+_NOT_NUM = r"(?![\d,.]?\d)"
+_WD_PREFIX = rf"(?:(?P<wrel>this\s+coming|this|coming|next|last)\s+)?(?:{_WD_ANY}\s*,?\s+)?"
+_NUM = rf"(?P<n>\d{{1,3}}|{_alts([*NUMBER_WORDS, *VAGUE_COUNTS])})"
+_UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?)"
+_QUAL = rf"(?:(?P<qual>{_alts(OPEN_QUALIFIERS | ROUGH_QUALIFIERS)})\s+)?"
+_SPOKEN_YEAR = (
+    r"(?P<sy>nineteen[\s-]+(?:hundred|" + _alts([*_SMALL_NUMBERS[10:], *_TENS]) + r")(?:[\s-]+(?:"
+    + _alts(_SMALL_NUMBERS[1:10]) + r"))?|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:"
+    + _alts(_SMALL_NUMBERS[1:]) + r"))?|twenty[\s-]+(?:" + _alts(_SMALL_NUMBERS[10:] + list(_TENS)) + r")(?:[\s-]+(?:"
+    + _alts(_SMALL_NUMBERS[1:10]) + r"))?)"
 )
+
+
+@dataclass(frozen=True)
+class Expr:
+    """What a date phrase says, before any publication date is applied."""
+
+    kind: str  # date | md | month | year | weekday | deictic | unit | ago | ahead | anaphor
+    y: Optional[int] = None
+    m: Optional[int] = None
+    d: Optional[int] = None
+    wd: Optional[int] = None
+    rel: Optional[str] = None  # last | next | this | back | ahead | current (kind-specific)
+    n: int = 0  # a count, or an offset in days (deictic) or units (unit)
+    unit: Optional[str] = None
+    sign: int = 0  # -1 before, +1 after the anchor
+    anchor: Optional["Expr"] = None
+    weeks: int = 0  # "after next" +1, "before last" -1
+    qual: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    expr: Expr
+
+
+def _month(token: str) -> int:
+    t = token.lower().rstrip(".")
+    return MONTHS["sept" if t.startswith("sept") else t[:3]]
+
+
+def _count(word: Optional[str]) -> Optional[int]:
+    if word is None:
+        return None
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return int(w)
+    return NUMBER_WORDS.get(w)
+
+
+def _unit(word: str) -> str:
+    return word.lower().rstrip("s")
+
+
+def _spoken_year(words: str) -> Optional[int]:
+    w = re.sub(r"^the\s+year\s+", "", " ".join(words.lower().replace("-", " ").split()))
+    parts = w.replace(" and ", " ").split()
+    nums = {**{x: i for i, x in enumerate(_SMALL_NUMBERS)}, **_TENS}
+    if parts[:2] == ["two", "thousand"]:
+        rest = sum(nums.get(p, 0) for p in parts[2:])
+        return 2000 + rest
+    century = {"nineteen": 1900, "twenty": 2000}[parts[0]]
+    if parts[1:] == ["hundred"]:
+        return century
+    return century + sum(nums.get(p, 0) for p in parts[1:])
+
+
+def _wd_of(m: re.Match) -> Optional[int]:
+    w = (m.groupdict().get("wdp") or "").lower().rstrip(".")
+    if not w:
+        return None
+    return WEEKDAYS.get(w, WEEKDAY_ABBREVIATIONS.get(w))
+
+
+def _day(m: re.Match) -> Optional[int]:
+    g = m.groupdict()
+    if g.get("d"):
+        return int(g["d"])
+    if g.get("dw"):
+        return ORDINAL_WORDS.get(" ".join(g["dw"].lower().split()))
+    return None
+
+
+def _b_date(m):
+    return Expr("date", y=int(m["y"]), m=_month(m["mon"]), d=_day(m), wd=_wd_of(m))
+
+
+def _b_iso(m):
+    return Expr("date", y=int(m["y"]), m=int(m["m"]), d=int(m["d"]))
+
+
+def _b_month_year(m):
+    return Expr("date", y=int(m["y"]), m=_month(m["mon"]))
+
+
+def _b_md(m):
+    return Expr("md", m=_month(m["mon"]), d=_day(m), wd=_wd_of(m), rel=(m["wrel"] or "").lower() or None)
+
+
+def _b_month(m):
+    rel = (m["rel"] or "").lower().split()
+    return Expr("month", m=_month(m["mon"]), rel=rel[-1] if rel else None)
+
+
+def _b_month_rel_year(m):
+    return Expr("month_of", m=_month(m["mon"]), n={"this": 0, "last": -1, "next": 1}[m["rel"].lower()])
+
+
+def _b_year(m):
+    return Expr("date", y=int(m["y"]))
+
+
+def _b_spoken(m):
+    return Expr("date", y=_spoken_year(m["sy"]))
+
+
+def _b_spoken_month(m):
+    return Expr("date", y=_spoken_year(m["sy"]), m=_month(m["mon"]), d=_day(m))
+
+
+def _b_weekday(m):
+    rel = " ".join((m["rel"] or "").lower().split()) or None
+    if rel in ("previous", "following") and re.search(r"(?i)\bthe\s+$", m.string[max(0, m.start() - 5): m.start()]):
+        return Expr("anaphor")  # "the previous Friday": counted from the story's own time, not publication
+    if rel is None and re.match(r"['’]s\b", m.string[m.end(): m.end() + 3]):
+        rel = "'s"  # "Friday's vote": reported, so already held unless the clause says it is still to come
+    suf = " ".join((m["suf"] or "").lower().split())
+    weeks = {"after next": 1, "before last": -1}.get(suf, 0)
+    if weeks and rel in (None, "on"):
+        rel = "next" if weeks > 0 else "last"
+    return Expr("weekday", wd=WEEKDAYS[m["wd"].lower()], rel=rel, weeks=weeks)
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+            "yesterday": -1, "last night": -1, "tomorrow": 1, "now": 0}
+
+
+def _b_deictic(m):
+    w = " ".join(m["w"].lower().split())
+    return Expr("deictic", n=_DEICTIC[w])
+
+
+def _b_unit(m):
+    rel = " ".join((m["rel"] or "").lower().split())
+    rel = re.sub(r"^the\s+", "", rel)
+    n = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[rel]
+    return Expr("unit", unit=m["unit"].lower(), n=n, rel="earlier" if (m["pre"] or "").lower() == "earlier" else None)
+
+
+def _b_unit_far(m):
+    suf = " ".join(m["suf"].lower().split())
+    return Expr("unit", unit=m["unit"].lower(), n=2 if suf == "after next" else -2)
+
+
+def _b_ago(m):
+    return Expr("ago", n=_count(m["n"]) or 0, unit=_unit(m["unit"]), sign=-1, qual=_qual(m), rel=_vague(m))
+
+
+def _b_hence(m):
+    return Expr("ago", n=_count(m["n"]) or 0, unit=_unit(m["unit"]), sign=1, qual=_qual(m), rel=_vague(m))
+
+
+def _b_in(m):
+    return Expr("ahead", n=_count(m["n"]) or 0, unit=_unit(m["unit"]), sign=1, qual=_qual(m), rel=_vague(m))
+
+
+def _b_anaphor(m):
+    return Expr("anaphor")
+
+
+def _qual(m) -> Optional[str]:
+    q = m.groupdict().get("qual")
+    return " ".join(q.lower().split()) if q else None
+
+
+def _vague(m) -> Optional[str]:
+    n = " ".join((m["n"] or "").lower().split())
+    return "vague" if n in VAGUE_COUNTS else None
+
+
+# (pattern, builder). All case-insensitive; capitalisation of names is checked after matching.
+_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], Expr]]] = [
+    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"), _b_iso),
+    (re.compile(rf"\b(?:{_WD_ANY}\s*,?\s+)?{_MON}\s+(?:{_DAYNUM}|{_ORD})\b,?\s+{_YEAR}\b", re.I), _b_date),
+    (re.compile(rf"\b(?:{_WD_ANY}\s*,?\s+)?(?:the\s+)?(?:{_DAYNUM}|{_ORD})\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), _b_date),
+    (re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b", re.I), _b_month_year),
+    (re.compile(rf"\b{_MON}\s+(?:(?:the\s+)?(?:{_DAYNUM}|{_ORD}),?\s+)?{_SPOKEN_YEAR}\b", re.I), _b_spoken_month),
+    (re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", re.I), _b_month_rel_year),
+    (re.compile(rf"\b(?P<rel>this|last|next)\s+year,?\s+(?:in|during)\s+{_MON}(?!\w)(?!\.?\s*\d)", re.I), _b_month_rel_year),
+    (re.compile(rf"\b{_WD_PREFIX}{_MON}\s+(?:{_DAYNUM}{_NOT_NUM}|{_ORD})\b", re.I), _b_md),
+    (re.compile(rf"\b{_WD_PREFIX}(?:the\s+)?(?:{_DAYNUM}|{_ORD})\s+(?:of\s+)?{_MON}(?!\w)", re.I), _b_md),
+    (re.compile(
+        rf"\b(?:(?:early|mid|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of)[\s-]*)?"
+        rf"(?:(?P<rel>this\s+coming|last|next|this|coming|past|previous)\s+)?{_MON}(?!\w)(?!\.?\s*\d)", re.I), _b_month),
+    (re.compile(rf"\b(?:(?:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?{_YEAR}\b(?!'?s\b)(?![\d%]|[,.]\d|\s*(?:percent|per\s+cent)\b)", re.I), _b_year),
+    (re.compile(rf"\b{_SPOKEN_YEAR}\b", re.I), _b_spoken),
+    (re.compile(
+        rf"\b(?:(?P<rel>on|last|next|this\s+coming|this|coming|upcoming|past|previous|since|until|by)\s+)?{_WEEKDAY}"
+        r"(?:\s+(?P<suf>after\s+next|before\s+last))?\b", re.I), _b_weekday),
+    (re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b", re.I), _b_deictic),
+    (re.compile(
+        r"\b(?:(?P<pre>earlier|later|early|late|mid)[\s-]+)?(?P<rel>this|last|next|coming|previous|the\s+current|the\s+coming)\s+"
+        r"(?P<unit>week(?:end)?|month|year)\b", re.I), _b_unit),
+    (re.compile(r"\bthe\s+(?P<unit>week(?:end)?|month|year)\s+(?P<suf>after\s+next|before\s+last)\b", re.I), _b_unit_far),
+    (re.compile(rf"(?<![\w-]){_QUAL}{_NUM}\s+{_UNIT}\s+ago\b", re.I), _b_ago),
+    (re.compile(rf"(?<![\w-]){_QUAL}{_NUM}\s+{_UNIT}\s+(?:from\s+now|hence)\b", re.I), _b_hence),
+    (re.compile(rf"\bin\s+{_QUAL}{_NUM}\s+{_UNIT}(?:'s?\s+time)?\b", re.I), _b_in),
+    (re.compile(rf"(?<![\w-]){_QUAL}{_NUM}\s+{_UNIT}\s+(?:later|earlier|afterwards?|before|after|previously)\b", re.I), _b_anaphor),
+    (re.compile(r"\bthe\s+(?:next|following|previous|preceding|prior|same)\s+(?:day|morning|afternoon|evening|night|week(?:end)?|month|year)\b", re.I), _b_anaphor),
+]
+
+# Prefixes that count from the date phrase right after them: "two days before <Monday>", "the day
+# after <tomorrow>", "a week from <Tuesday>", "a week ago <yesterday>".
+_OFFSET_BEFORE = re.compile(
+    rf"(?:(?<![\w-]){_NUM}\s+{_UNIT}|\bthe\s+(?P<unit1>day|week|month|year))\s+(?P<dir>before|after|from|ago)\s+$", re.I
+)
+_AFTER_NEXT = re.compile(r"^\s+(?P<suf>after\s+next|before\s+last)\b", re.I)
+_ABBREVIATED = frozenset(MONTHS) - {"may", "jun", "jul"} | frozenset(WEEKDAY_ABBREVIATIONS)
+_NAME_WORD = re.compile(rf"(?:{_WEEKDAY}|{_MONTH})", re.I)
+_PLURAL_COUNT = re.compile(r"\s+(?!(?:was|is|has|as|its|this|his|us|always|perhaps|less|plus|thus)\b)[a-z]+s\b")
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|from|until|till|by|before|after|during|of|for|fiscal|the|early|mid|late|year|years|and|or|to|through|"
+    r"between|as|summer|spring|autumn|fall|winter|end)|[-(,])\s*$",
+    re.I,
+)
+
+
+def _names_ok(text: str, s: int, e: int, m: re.Match, builder) -> bool:
+    """Month names in running text are capitalised, and "May" and "March" are words too: a month name
+    counts when written as a name, or beside a day or year in digits, or after a word that makes it a
+    date ("in May", "last march"). Weekday names are nothing else, whatever their case."""
+    phrase = text[s:e]
+    for nm in _NAME_WORD.finditer(phrase):
+        if nm.group("mon") is None:
+            continue
+        word = nm.group(0).rstrip(".").lower()
+        word = "may" if word == "may" else ("march" if word in ("march", "mar") else word)
+        lower = not nm.group(0)[0].isupper()
+        digits = builder in (_b_date, _b_month_year, _b_md, _b_spoken_month, _b_month_rel_year) and bool(re.search(r"\d", phrase))
+        lead = text[max(0, s - 16): s] + phrase[: nm.start()]
+        marked = bool(re.search(
+            r"(?i)\b(?:in|since|from|until|till|by|of|during|through|before|after|early|late|mid|last|next|this|coming|"
+            r"past|previous|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of)[\s-]*$", lead))
+        directed = bool(re.search(r"(?i)\b(?:early|late|mid|last|next|this|coming|past|previous)[\s-]*$", lead))
+        if lower and not (digits or directed or (marked and word not in AMBIGUOUS_MONTHS)):
+            return False
+        if builder is _b_month and not lower:
+            if word in AMBIGUOUS_MONTHS and not marked:
+                return False  # a bare "May" or "March" opening a sentence is a verb or a name
+            after = text[e: e + 30]
+            if not marked and re.match(r"\s+[A-Z][a-z]", after) and not re.match(rf"\s+{_WEEKDAY}", after, re.I):
+                return False  # "June Carter": a name
+    return True
+
+
+def _year_ok(text: str, s: int, e: int) -> bool:
+    """A bare four-digit number is a year unless it reads as a count ("2000 troops") or an amount."""
+    if s > 0 and text[s - 1] in "$£€#¥":
+        return False
+    if re.search(r"\d[,.]$", text[max(0, s - 2): s]):
+        return False
+    if _YEAR_CONTEXT.search(text[max(0, s - 16): s]):
+        return True
+    return not _PLURAL_COUNT.match(text, e)
+
+
+def _raw_mentions(text: str, a: int = 0, b: Optional[int] = None) -> list[Mention]:
+    b = len(text) if b is None else b
+    found: list[Mention] = []
+    for pat, builder in _PATTERNS:
+        for m in pat.finditer(text, a, b):
+            s, e = m.start(), m.end()
+            if e <= s:
+                continue
+            if not _names_ok(text, s, e, m, builder):
+                continue
+            if builder is _b_year and not _year_ok(text, m.start("y"), e):
+                continue
+            if builder is _b_spoken and not m["sy"].lower().startswith("the") and _PLURAL_COUNT.match(text, e):
+                continue  # "two thousand troops"
+            phrase = text[s:e]
+            last = re.search(r"([A-Za-z]+)\.$", phrase)
+            if phrase.endswith(".") and not (last and last.group(1).lower() in _ABBREVIATED):
+                e -= 1  # "in February." ends the sentence; "Jan." is an abbreviation
+            try:
+                expr = builder(m)
+            except (KeyError, ValueError, TypeError):
+                continue
+            found.append(Mention(s, e, expr))
+    # the longest reading wins where phrases overlap ("until Dec. 31, 1994" over "until Dec")
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    kept: list[Mention] = []
+    for mm in found:
+        if all(mm.end <= k.start or mm.start >= k.end for k in kept):
+            kept.append(mm)
+    kept = [_compound(text, mm, a, b) for mm in sorted(kept, key=lambda x: x.start)]
+    # a compound swallows the count before it ("a week ago" in "a week ago Tuesday")
+    out: list[Mention] = []
+    for mm in sorted(kept, key=lambda x: (-(x.end - x.start), x.start)):
+        if all(mm.end <= k.start or mm.start >= k.end for k in out):
+            out.append(mm)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _compound(text: str, mm: Mention, a: int, b: int) -> Mention:
+    """Widen a phrase to the count before it or the "after next" after it, which change its meaning."""
+    s, e, expr = mm.start, mm.end, mm.expr
+    if expr.kind == "weekday" and expr.rel in (None, "on"):
+        suf = _AFTER_NEXT.match(text[e:b])
+        if suf:
+            expr = replace(expr, rel="next" if "next" in suf["suf"].lower() else "last",
+                           weeks=1 if "next" in suf["suf"].lower() else -1)
+            e += suf.end()
+    if expr.kind in ("date", "md", "weekday", "deictic") and not (expr.kind == "weekday" and expr.rel in ("since", "until", "by")):
+        head = text[max(a, s - 40): s]
+        pre = _OFFSET_BEFORE.search(head)
+        if pre:
+            n = _count(pre["n"]) if pre["n"] else 1
+            unit = _unit(pre["unit"] or pre["unit1"])
+            direction = pre["dir"].lower()
+            vague = pre["n"] and " ".join(pre["n"].lower().split()) in VAGUE_COUNTS
+            sign = -1 if direction in ("before", "ago") else 1
+            inner = expr if not (expr.kind == "weekday" and expr.rel == "on") else replace(expr, rel=None)
+            if direction == "from" and inner.kind == "weekday" and inner.rel is None:
+                inner = replace(inner, rel="ahead")  # "a week from Tuesday" counts from the coming Tuesday
+            expr = Expr("ago", n=n or 0, unit=unit, sign=sign, anchor=inner, rel="vague" if vague else None)
+            s = s - len(head) + pre.start()
+    return Mention(s, e, expr)
+
+
+def find_date_phrases(text: str, a: int = 0, b: Optional[int] = None) -> list[tuple[int, int]]:
+    """Spans of the date expressions in text[a:b], in text order, none overlapping."""
+    return [(mm.start, mm.end) for mm in _raw_mentions(text, a, b)]
+
+
+# =============================================================================================
+# Reading.
+# =============================================================================================
 
 
 @dataclass(frozen=True)
 class Resolved:
     iso: str
-    precision: str  # "day" | "month" | "year"
+    precision: str  # "day" | "week" (iso is its Monday) | "month" | "year"
 
     @property
     def start(self) -> date:
         parts = [int(p) for p in self.iso.split("-")] + [1, 1]
         return date(parts[0], parts[1], parts[2])
 
+    def for_timeline(self) -> Optional["Resolved"]:
+        """The reading at a timeline precision (day, month, year): a week is its month when it lies in
+        one, and nothing otherwise (a week is not a day)."""
+        if self.precision != "week":
+            return self
+        lo, hi = self.start, self.start + timedelta(days=6)
+        return Resolved(f"{lo.year:04d}-{lo.month:02d}", "month") if (lo.year, lo.month) == (hi.year, hi.month) else None
+
 
 def parse_iso(value: Optional[str]) -> Optional[date]:
-    """A ``YYYY-MM-DD`` string as a date; None for anything else."""
+    """A ``YYYY-MM-DD`` string (or the date part of an ISO timestamp) as a date; None for anything else."""
     if not value:
         return None
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?", value.strip())
     if not m:
         return None
     try:
@@ -66,29 +492,23 @@ def parse_iso(value: Optional[str]) -> Optional[date]:
         return None
 
 
-def _month(token: str) -> int:
-    return MONTHS[token.lower().rstrip(".")[:4] if token.lower().startswith("sept") else token.lower()[:3]]
+def _mk_day(d: date) -> Resolved:
+    return Resolved(d.isoformat(), "day")
 
 
-def _day(y: int, m: int, d: int) -> Optional[Resolved]:
+def _mk_week(d: date) -> Resolved:
+    return Resolved((d - timedelta(days=d.weekday())).isoformat(), "week")
+
+
+def _mk_month(y: int, m: int) -> Resolved:
+    return Resolved(f"{y:04d}-{m:02d}", "month")
+
+
+def _safe_day(y: int, m: int, d: int) -> Optional[date]:
     try:
-        return Resolved(date(y, m, d).isoformat(), "day")
+        return date(y, m, d)
     except ValueError:
         return None
-
-
-def find_absolute(text: str) -> Optional[tuple[Resolved | None, re.Match]]:
-    """The first absolute date in ``text`` (year stated), with its match; None when there is none."""
-    for pattern in _ABSOLUTE[:4]:
-        m = pattern.search(text)
-        if m:
-            g = m.groupdict()
-            y = int(g["y"])
-            mon = int(g["m"]) if g.get("m") else _month(g["mon"])
-            if g.get("d"):
-                return _day(y, mon, int(g["d"])), m
-            return Resolved(f"{y:04d}-{mon:02d}", "month"), m
-    return None
 
 
 def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
@@ -96,101 +516,335 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def resolve(text: str, published: Optional[date], future: bool = False) -> Optional[Resolved]:
-    """Resolve a date expression. ``future`` says the sentence looks forward ("will ... on Monday").
+def _add(d: date, n: int, unit: str) -> date:
+    if unit in UNIT_DAYS:
+        return d + timedelta(days=n * UNIT_DAYS[unit])
+    months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+    y, m = _shift_month(d.year, d.month, months)
+    for day in (d.day, 30, 29, 28):
+        got = _safe_day(y, m, day)
+        if got:
+            return got
+    raise ValueError(d)
 
-    Returns None when the expression is not a date or needs a publication date that is missing.
-    """
-    if not text:
+
+def _at(d: date, unit: str) -> Resolved:
+    """The calendar unit containing ``d``: the precision a count in that unit supports."""
+    if unit == "day":
+        return _mk_day(d)
+    if unit in ("week", "fortnight"):
+        return _mk_week(d)
+    if unit == "month":
+        return _mk_month(d.year, d.month)
+    return Resolved(f"{d.year:04d}", "year")
+
+
+# A date written without its year lies near publication. A past-tense clause reads it backwards unless
+# that lands more than PAST_REACH days back while the forward reading is within AHEAD_REACH days: then
+# it is a coming date reported in the past tense ("the offer was extended to Nov. 16").
+PAST_REACH, AHEAD_REACH = 183, 120
+
+
+def _pick(cands: list[date], pub: date, tense: Optional[str], slack: int, reach: bool = False) -> Optional[date]:
+    """Among readings of a phrase without a year, the one its clause's tense points to."""
+    cands = sorted(c for c in cands if c is not None)
+    if not cands:
         return None
-    t = " ".join(text.split())
-    low = t.lower()
+    if tense == "past":
+        # a date written without its year lies near publication: a past reading from an earlier year and
+        # more than half a year back is a future date reported in the past tense ("was extended to Nov. 16")
+        back = [c for c in cands if c <= pub + timedelta(days=slack)]
+        ahead = [c for c in cands if c > pub + timedelta(days=slack)]
+        if back and not (reach and (pub - back[-1]).days > PAST_REACH and ahead and (ahead[0] - pub).days <= AHEAD_REACH):
+            return back[-1]
+        tense = None
+    if tense == "future":
+        ahead = [c for c in cands if c >= pub - timedelta(days=slack)]
+        return ahead[0] if ahead else None
+    return min(cands, key=lambda c: (abs((c - pub).days), c > pub))
 
-    found = find_absolute(t)
-    if found is not None:
-        return found[0]
 
-    # Month and day without a year: the year of publication, or the one before when the date would
-    # otherwise fall well after publication (a January article citing "Nov. 18").
-    for pattern in _ABSOLUTE[4:]:
-        m = pattern.search(t)
-        if m:
-            if published is None:
-                return None
-            mon, d = _month(m["mon"]), int(m["d"])
-            cand = _day(published.year, mon, d)
-            if cand is None:
-                return None
-            if not future and cand.start > published + timedelta(days=7):
-                cand = _day(published.year - 1, mon, d)
-            return cand
+def _weekday(target: int, pub: date, rel: Optional[str], tense: Optional[str]) -> date:
+    back = (pub.weekday() - target) % 7
+    ahead = (target - pub.weekday()) % 7
+    if rel in ("last", "past", "previous"):
+        return pub - timedelta(days=back or 7)
+    if rel in ("coming", "upcoming", "this coming", "ahead"):
+        return pub + timedelta(days=ahead or 7)
+    if rel == "next":  # the one in the next calendar week
+        return pub - timedelta(days=pub.weekday()) + timedelta(days=7 + target)
+    if rel == "since":
+        return pub - timedelta(days=back)
+    if rel == "'s" and tense == "present":
+        tense = None
+    if tense in ("future", "present") or (rel == "this" and tense != "past"):
+        return pub + timedelta(days=ahead)
+    return pub - timedelta(days=back)
 
-    m = re.search(_WEEKDAY, low)
-    if m:
-        if published is None:
+
+def read(expr: Expr, pub: Optional[date], tense: Optional[str] = None, target=True) -> Optional[Resolved]:
+    """The calendar reading of a phrase, or None when the text and the publication date do not fix it.
+
+    ``target`` says a past tense may be reporting a date still to come: the phrase follows a word that
+    sets a deadline ("extended to", "payable", "effective"), or (for a day, "loose") its clause has no
+    verb of its own: "payable Dec. 7 to holders of record Nov. 22". A month alone needs the deadline
+    word: "In January, the company hired ..." is narration. On when the caller knows no better."""
+    k = expr.kind
+    if k == "date":
+        if expr.y is None:
             return None
-        target = WEEKDAYS[m["wd"]]
-        if future or re.search(r"\bnext\b", low):
-            delta = (target - published.weekday()) % 7 or 7
-            return Resolved((published + timedelta(days=delta)).isoformat(), "day")
-        delta = (published.weekday() - target) % 7
-        if re.search(r"\blast\b", low) and delta == 0:
-            delta = 7
-        return Resolved((published - timedelta(days=delta)).isoformat(), "day")
-
-    if published is not None:
-        if re.search(r"\btoday\b|\bthis morning\b|\btonight\b", low):
-            return Resolved(published.isoformat(), "day")
-        if re.search(r"\byesterday\b", low):
-            return Resolved((published - timedelta(days=1)).isoformat(), "day")
-        if re.search(r"\btomorrow\b", low):
-            return Resolved((published + timedelta(days=1)).isoformat(), "day")
-        week = None
-        if re.search(r"\b(earlier )?this week\b", low):
-            week = (published - timedelta(days=published.weekday()), published)
-            if week[0] == week[1]:  # a Monday paper's "this week" is the week just ended
-                week = (published - timedelta(days=7), published - timedelta(days=1))
-        elif re.search(r"\blast week\b", low):
-            monday = published - timedelta(days=published.weekday() + 7)
-            week = (monday, monday + timedelta(days=6))
-        if week is not None:
-            # a week is not a day: say the month when the whole week lies in one, else nothing
-            lo, hi = week
-            return Resolved(f"{lo.year:04d}-{lo.month:02d}", "month") if (lo.year, lo.month) == (hi.year, hi.month) else None
-        if re.search(r"\b(earlier|later)? ?this month\b", low):
-            return Resolved(f"{published.year:04d}-{published.month:02d}", "month")
-        if re.search(r"\blast month\b", low):
-            y, mo = _shift_month(published.year, published.month, -1)
-            return Resolved(f"{y:04d}-{mo:02d}", "month")
-        if re.search(r"\bnext month\b", low):
-            y, mo = _shift_month(published.year, published.month, 1)
-            return Resolved(f"{y:04d}-{mo:02d}", "month")
-        if re.search(r"\blast year\b", low):
-            m = re.search(rf"\b{_MONTH}", low)
-            if m:
-                return Resolved(f"{published.year - 1:04d}-{_month(m['mon']):02d}", "month")
-            return Resolved(f"{published.year - 1:04d}", "year")
-        if re.search(r"\bthis year\b", low):
-            return Resolved(f"{published.year:04d}", "year")
-        if re.search(r"\bnext year\b", low):
-            return Resolved(f"{published.year + 1:04d}", "year")
-        m = re.search(rf"\b(?:in|from|until|by|last|this)\s+{_MONTH}(?!\s*\d)", low) or re.fullmatch(
-            rf"\s*{_MONTH}\s*", low
-        )
-        if m:
-            mon = _month(m["mon"])
-            year = published.year
-            if future and mon < published.month:
-                year += 1
-            elif not future and mon > published.month:
-                year -= 1
-            return Resolved(f"{year:04d}-{mon:02d}", "month")
-
-    m = _YEAR_ONLY.search(t)
-    if m and not re.search(r"\d", t[: m.start("y")] + t[m.end("y"):]):
-        return Resolved(m["y"], "year")
+        if expr.m is None:
+            return Resolved(f"{expr.y:04d}", "year")
+        if expr.d is None:
+            return _mk_month(expr.y, expr.m)
+        got = _safe_day(expr.y, expr.m, expr.d)
+        return _mk_day(got) if got else None
+    if pub is None or k == "anaphor":
+        return None
+    if k == "md":
+        cands = [_safe_day(pub.year + dy, expr.m, expr.d) for dy in (-1, 0, 1)]
+        if expr.wd is not None:  # "Saturday, April 25": the year in which that day is a Saturday
+            fits = [c for c in cands if c and c.weekday() == expr.wd]
+            if fits:
+                return _mk_day(min(fits, key=lambda c: abs((c - pub).days)))
+        if expr.rel in ("next", "coming", "this coming"):
+            tense = "future"
+        elif expr.rel == "last":
+            tense = "past"
+        got = _pick(cands, pub, tense, slack=7, reach=bool(target))
+        return _mk_day(got) if got else None
+    if k == "month_of":  # "June last year"
+        return _mk_month(pub.year + expr.n, expr.m)
+    if k == "month":
+        if expr.rel == "this":
+            return _mk_month(pub.year, expr.m)
+        if expr.rel in ("last", "past", "previous"):  # the most recent one before this month
+            return _mk_month(pub.year if expr.m < pub.month else pub.year - 1, expr.m)
+        if expr.rel == "next":  # the first one after this month
+            return _mk_month(pub.year if expr.m > pub.month else pub.year + 1, expr.m)
+        if expr.rel in ("coming", "this coming"):
+            tense = "future"
+        cands = [date(pub.year + dy, expr.m, 1) for dy in (-1, 0, 1)]
+        here = date(pub.year, pub.month, 1)
+        got = _pick(cands, here, tense, slack=0, reach=target is True or target == "lead")
+        return _mk_month(got.year, got.month) if got else None
+    if k == "weekday":
+        day = _weekday(expr.wd, pub, expr.rel, tense) + timedelta(days=7 * expr.weeks)
+        return _mk_day(day)
+    if k == "deictic":
+        return _mk_day(pub + timedelta(days=expr.n))
+    if k == "unit":
+        if expr.unit in ("week", "weekend"):
+            monday = pub - timedelta(days=pub.weekday())
+            if expr.rel == "earlier" and expr.n == 0 and pub.weekday() == 0:
+                monday -= timedelta(days=7)  # a Monday paper's "earlier this week" is the week just ended
+            return _mk_week(monday + timedelta(days=7 * expr.n))
+        if expr.unit == "month":
+            y, m = _shift_month(pub.year, pub.month, expr.n)
+            return _mk_month(y, m)
+        return Resolved(f"{pub.year + expr.n:04d}", "year")
+    if k in ("ago", "ahead"):
+        if expr.rel == "vague" or expr.qual in OPEN_QUALIFIERS - ROUGH_QUALIFIERS:
+            return None
+        if k == "ahead" and tense == "past":
+            return None  # "rose 5% in two weeks": a stretch of time, not a date
+        if expr.anchor is not None:
+            base = read(expr.anchor, pub, tense, target)
+            if base is None or base.precision != "day":
+                return None
+            got = _add(base.start, expr.sign * expr.n, expr.unit)
+            return _at(got, "day" if expr.qual is None else expr.unit)
+        got = _add(pub, expr.sign * expr.n, expr.unit)
+        unit = expr.unit
+        if expr.qual in ROUGH_QUALIFIERS:
+            unit = "week" if unit == "day" else unit
+        if unit == "decade":
+            return Resolved(f"{got.year:04d}", "year")
+        return _at(got, unit)
     return None
 
+
+# =============================================================================================
+# Tense of a date's own clause.
+# =============================================================================================
+
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()]|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|\band\s+(?=[a-z]+ed\b)")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|'ll|’ll")
+
+
+def clause_around(text: str, start: int, end: int, lo: int = 0, hi: Optional[int] = None) -> str:
+    """The clause a date phrase belongs to, within text[lo:hi] (its sentence): 'X said on Tuesday |
+    that the plan will cost' is past for Tuesday, though the sentence speaks of the future."""
+    a, b = _clause_bounds(text, start, end, lo, len(text) if hi is None else hi)
+    return text[a:b]
+
+
+def _clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    left = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end, hi)
+    return left, (m.start() if m else hi)
+
+
+def _cue(words: list[str], i: int) -> Optional[str]:
+    """The tense word i of a clause signals, looking at the auxiliaries before it; None if none."""
+    w = words[i].lower().replace("’", "'")
+    prev = words[i - 1].lower().replace("’", "'") if i > 0 else ""
+    prev2 = words[i - 2].lower().replace("’", "'") if i > 1 else ""
+    if w.endswith("'ll"):
+        return "future"
+    if w.endswith("n't"):
+        w = {"won't": "will", "can't": "could", "shan't": "shall"}.get(w, w[:-3])
+    if w in FUTURE_WORDS:
+        return "future"
+    if w == "to" and prev in FUTURE_BEFORE_TO:
+        return "future"
+    if w == "would":
+        return "unknown"
+    past_like = (w in IRREGULAR_PAST or w in PARTICIPLES or
+                 (w.endswith("ed") and len(w) > 3 and w not in NOT_PAST_ED and (not w.endswith("eed") or w in _PAST_EED)))
+    if past_like:
+        if words[i][0].isupper() and i > 0:
+            return None  # "United", "Red": names, not verbs
+        if prev in _ADJECTIVE_BEFORE:
+            return None  # "a still unspecified date", "the planned merger": an adjective, not a verb
+        aux = prev if prev not in ("not", "also", "already", "just", "now") else prev2
+        if aux in ("be", "being"):
+            return None  # the auxiliary further left decides: "will be held", "to be named"
+        if aux in PRESENT_WORDS:
+            return "future" if w in FUTURE_PARTICIPLES else "present"
+        if w in PARTICIPLES and aux not in PAST_WORDS:
+            return None
+        return "past"
+    if w in PAST_WORDS:
+        return "past"
+    if w in PRESENT_WORDS:
+        return "present"
+    return None
+
+
+def _scan(text: str, a: int, b: int, start: int, end: int) -> Optional[str]:
+    """The first tense word going left from the date, else going right: the verb a date phrase
+    modifies mostly comes before it ("the king met Monday"), or just after a fronted subject
+    ("Saddam Hussein on Friday tried"). 'unknown' for "would", which reports without placing."""
+    toks = [(m.start(), m.group(0)) for m in _WORD.finditer(text, a, b) if not (start <= m.start() < end)]
+    words = [t for _, t in toks]
+    left = [i for i, (p, _) in enumerate(toks) if p < start][::-1]
+    right = [i for i, (p, _) in enumerate(toks) if p >= end]
+    for i in left + right:
+        got = _cue(words, i)
+        if got is not None:
+            return got
+    return None
+
+
+def tense_at(text: str, start: int, end: int, lo: int = 0, hi: Optional[int] = None) -> Optional[str]:
+    """'past', 'present', 'future' or None: the tense of the clause around text[start:end], read within
+    text[lo:hi] (its sentence). The nearest tense word in the clause decides; a clause with none (a bare
+    "On Tuesday,") takes the sentence's."""
+    return _tense_detail(text, start, end, lo, hi)[0]
+
+
+def target_at(text: str, start: int, end: int, lo: int = 0, hi: Optional[int] = None):
+    """Whether a past tense around text[start:end] may report a date still to come (see ``read``):
+    "lead" after a deadline word, "loose" when its clause has no verb of its own, else False."""
+    lead = re.search(r"([A-Za-z]+)\W*$", text[max(lo, start - 30): start])
+    if lead and lead.group(1).lower() in TARGET_WORDS:
+        return "lead"
+    return "loose" if not _tense_detail(text, start, end, lo, hi)[1] else False
+
+
+def _tense_detail(text: str, start: int, end: int, lo: int, hi: Optional[int]) -> tuple[Optional[str], bool]:
+    hi = len(text) if hi is None else hi
+    a, b = _clause_bounds(text, start, end, lo, hi)
+    own = _scan(text, a, b, start, end)
+    got = own or _scan(text, lo, hi, start, end)
+    return (None if got == "unknown" else got), own is not None
+
+
+def looks_future(clause: str) -> bool:
+    """Whether a clause talks about something still to happen (its last tense word says so)."""
+    return _scan(clause, 0, len(clause), len(clause), len(clause)) == "future"
+
+
+# =============================================================================================
+# The public readers.
+# =============================================================================================
+
+
+def parse(text: str) -> Optional[Expr]:
+    """The longest date phrase in ``text``, as an expression; None when there is none."""
+    found = _raw_mentions(" ".join(text.split()))
+    if not found:
+        return None
+    return max(found, key=lambda mm: mm.end - mm.start).expr
+
+
+def resolve(text: str, published: Optional[date], future: bool = False, tense: Optional[str] = None,
+            target=True) -> Optional[Resolved]:
+    """Read one date expression at a timeline precision (day, month or year). ``future`` (or ``tense``)
+    is the tense of its clause. None when it is no date, or needs a publication date that is missing."""
+    if not text:
+        return None
+    expr = parse(text)
+    if expr is None:
+        return None
+    got = read(expr, published, tense or ("future" if future else None), target)
+    return got.for_timeline() if got else None
+
+
+def find_absolute(text: str) -> Optional[tuple[Optional[Resolved], re.Match]]:
+    """The first date in ``text`` that states its year, with its match; None when there is none."""
+    for pattern, builder in _PATTERNS[:4]:
+        m = pattern.search(text)
+        if m:
+            expr = builder(m)
+            return read(expr, None), m
+    return None
+
+
+@lru_cache(maxsize=16)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of the whole text (the offline extractor's sentences), remembered for the few
+    texts in hand: every event of an article asks for them."""
+    from .rules import paragraphs, sentences  # the text layer lives there for now
+
+    return tuple(s for para in paragraphs(text) for s in sentences(text, para))
+
+
+def find_dates(
+    text: str, published: Optional[date], skip: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int, Optional[Resolved]]]:
+    """Every date expression in ``text`` outside the ``skip`` spans (page furniture), with its reading.
+
+    (start, end, reading or None), in text order; each occurrence of a repeated phrase is its own entry,
+    read in its own clause.
+    """
+    sents = sentence_bounds(text)
+    out = []
+    j = 0
+    for mm in _raw_mentions(text):
+        if any(a <= mm.start < b for a, b in skip):
+            continue
+        while j < len(sents) and sents[j][1] <= mm.start:
+            j += 1
+        lo, hi = sents[j] if j < len(sents) and sents[j][0] <= mm.start else (mm.start, mm.end)
+        hi = max(hi, mm.end)
+        tense = tense_at(text, mm.start, mm.end, lo, hi)
+        out.append((mm.start, mm.end, read(mm.expr, published, tense, target_at(text, mm.start, mm.end, lo, hi))))
+    return out
+
+
+def same_at_precision(a: str, b: str) -> bool:
+    """Whether two ISO dates agree as far as the coarser of the two goes."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+# =============================================================================================
+# Stretches of time ending at publication.
+# =============================================================================================
 
 _RECENTLY = re.compile(r"\b(?:recently|lately|of late|in recent (?:days|weeks|months))\b", re.I)
 _PAST_SPAN = re.compile(
@@ -198,7 +852,6 @@ _PAST_SPAN = re.compile(
     r"(?P<unit>day|week|month|year)s?\b",
     re.I,
 )
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def resolve_period(text: str, published: Optional[date]) -> Optional[tuple[Optional[Resolved], Resolved]]:
@@ -223,7 +876,7 @@ def resolve_period(text: str, published: Optional[date]) -> Optional[tuple[Optio
     if not m:
         return None
     unit, n = m["unit"].lower(), (m["n"] or "1").lower()
-    count = int(n) if n.isdigit() else _SMALL.get(n)
+    count = _count(n)
     if count is None:  # "few", "several"
         return None, end_day
     if unit in ("day", "week"):
@@ -232,82 +885,3 @@ def resolve_period(text: str, published: Optional[date]) -> Optional[tuple[Optio
     months = count * (12 if unit == "year" else 1)
     y, mo = _shift_month(published.year, published.month, -months)
     return Resolved(f"{y:04d}-{mo:02d}", "month"), end_month
-
-
-def looks_future(sentence: str) -> bool:
-    """Whether a sentence talks about something still to happen."""
-    return bool(_FUTURE.search(sentence))
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"()]|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|\band\s+(?=[a-z]+ed\b)")
-
-
-def clause_around(text: str, start: int, end: int) -> str:
-    """The clause a date phrase belongs to: 'X said on Tuesday | that the plan will cost' is past
-    for Tuesday, though the sentence speaks of the future."""
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    m = _CLAUSE_BREAK.search(text, end)
-    return text[left : m.start() if m else len(text)]
-
-
-def same_at_precision(a: str, b: str) -> bool:
-    """Whether two ISO dates agree as far as the coarser of the two goes."""
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
-
-
-_DATE_PATTERNS: list[re.Pattern] = [
-    *_ABSOLUTE,  # the same absolute and month-day forms that resolve reads
-    re.compile(rf"\b(?:(?:on|last|next|this|since|until|by)\s+)?{_WEEKDAY}\b", re.I),
-    re.compile(
-        r"\b(?:today|yesterday|tomorrow|tonight|this\s+morning|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)"
-        r"|(?:last|next)\s+(?:week|month|year)|the\s+(?:next|previous|following)\s+day)\b",
-        re.I,
-    ),
-    re.compile(rf"\b(?:in|since|from|until|by|last|this|early|late|mid-?)\s+{_MONTH}(?!\w)(?!\s*\d)", re.I),
-    re.compile(r"\b(?:in|since|from|until|by|before|after)\s+(?:19|20)\d{2}\b"),
-]
-_NAMED_DATE_WORD = re.compile(rf"(?:{_WEEKDAY}|{_MONTH})", re.I)
-
-
-def find_date_phrases(text: str, a: int = 0, b: Optional[int] = None) -> list[tuple[int, int]]:
-    """Date expressions in text[a:b] that ``resolve`` can read, longest first where they overlap.
-
-    Only the locating is done here; the reading is ``resolve``'s. Month and weekday names must
-    be capitalised, so "may" and "march" as verbs are no dates.
-    """
-    b = len(text) if b is None else b
-    found: list[tuple[int, int]] = []
-    for pat in _DATE_PATTERNS:
-        for m in pat.finditer(text, a, b):
-            s = text[m.start() : m.end()]
-            named = _NAMED_DATE_WORD.search(s)
-            if named and not named.group(0)[0].isupper():
-                continue
-            end = m.end()
-            if s.endswith(".") and not re.search(r"\b[A-Za-z]{3,4}\.$", s):
-                end -= 1  # "in February." ends the sentence; "Jan." is an abbreviation
-            found.append((m.start(), end))
-    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    out: list[tuple[int, int]] = []
-    for s, e in found:
-        if out and s < out[-1][1]:
-            continue
-        out.append((s, e))
-    return out
-
-
-def find_dates(text: str, published: Optional[date], skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, Optional[Resolved]]]:
-    """Every date expression in ``text`` outside the ``skip`` spans (page furniture), with its reading.
-
-    (start, end, reading or None), in text order; each occurrence of a repeated phrase is its own entry.
-    """
-    out = []
-    for s, e in find_date_phrases(text):
-        if any(a <= s < b for a, b in skip):
-            continue
-        phrase = text[s:e]
-        out.append((s, e, resolve(phrase, published, future=looks_future(clause_around(text, s, e)))))
-    return out

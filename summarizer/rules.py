@@ -283,8 +283,10 @@ def _events(ctx: Context, published: Optional[date], published_text: Optional[st
                 line_b = len(ctx.clean) if line_b == -1 else line_b
                 if phrase == published_text or _is_dateline(ctx.clean[line_a:line_b], s - line_a, e - line_a):
                     continue
-                # the tense of the date's own clause: "said on Tuesday that the plan will cost" is last Tuesday
-                r = dates.resolve(phrase, published, future=dates.looks_future(dates.clause_around(ctx.clean, s, e)))
+                # the tense of the date's own clause, within its sentence: "said on Tuesday that the plan
+                # will cost" is last Tuesday
+                r = dates.resolve(phrase, published, tense=dates.tense_at(ctx.clean, s, e, sa, sb),
+                                  target=dates.target_at(ctx.clean, s, e, sa, sb))
                 event_text = sentence.replace(published_text, "").strip() if published_text else sentence
                 ev = DatedEvent(
                     date_text=phrase,

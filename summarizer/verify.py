@@ -713,7 +713,11 @@ def _names_for(speaker: str, actors) -> list[str]:
 
 
 def verify_event(src: Source, event, published: Optional[str]):
-    """Locate the date as written and read it ourselves.
+    """Locate the date as written, in the event's own sentence, and read it ourselves.
+
+    A phrase such as "on Monday" often occurs several times, and each occurrence can be a different
+    Monday; the one meant is the occurrence whose sentence tells the event, so that is where the date is
+    located and where the tense of its clause is read (within that sentence, never the next one).
 
     Returns the verification and what the timeline should use, as a dict of VerifiedEvent fields: our
     own reading when the text supports one (a date, or a stretch of time such as 'over the past year'),
@@ -722,15 +726,48 @@ def verify_event(src: Source, event, published: Optional[str]):
     """
     from . import dates
 
+    def occurrences() -> list[tuple[int, int]]:
+        nq = normalize(html.unescape(event.date_text)).strip(_EDGE_PUNCT)
+        out = []
+        if len(nq) < 2:
+            return out
+        pos = src.norm.find(nq)
+        while pos != -1:
+            start, end = src.norm_map[pos], src.norm_map[pos + len(nq) - 1] + 1
+            if not src._in_excluded(start, end) and _on_word_boundaries(src.text, start, end):
+                out.append((start, end))
+            pos = src.norm.find(nq, pos + 1)
+        return out
+
+    def words(t: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"[^\W\d_]{4,}", t)}
+
     base = verify_quote(src, event.date_text)
+    sents = dates.sentence_bounds(src.text)
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        for a, b in sents:
+            if a <= pos < b:
+                return a, b
+        return pos, pos
+
+    found = occurrences()
+    if len(found) > 1:
+        told = words(event.event) - words(event.date_text)
+        best = max(found, key=lambda sp: (len(told & words(src.text[slice(*sentence_of(sp[0]))])), -sp[0]))
+        if best[0] != base.start:
+            base = base.model_copy(update={"start": best[0], "end": best[1], "matched": src.text[best[0]:best[1]]})
     diffs, reasons = list(base.differences), list(base.reasons)
     fields = {"date": event.date, "precision": event.precision, "until": None, "future": False}
     if base.start is not None:
-        clause = dates.clause_around(src.text, base.start, base.end)
-        fields["future"] = future = dates.looks_future(clause)
+        lo, hi = sentence_of(base.start)
+        tense = dates.tense_at(src.text, base.start, base.end, lo, max(hi, base.end))
+        fields["future"] = tense == "future"
         published_date = dates.parse_iso(published)
-        ours = dates.resolve(event.date_text, published_date, future=future)
-        period = dates.resolve_period(event.date_text, published_date) if ours is None else None
+        # a stretch of time ("since January", "over the past year") first: it names a date inside it
+        period = dates.resolve_period(event.date_text, published_date)
+        target = dates.target_at(src.text, base.start, base.end, lo, max(hi, base.end))
+        ours = dates.resolve(event.date_text, published_date, tense=tense, target=target) if period is None else None
         if ours is not None:
             if event.date and not dates.same_at_precision(ours.iso, event.date):
                 diffs.append(Difference(kind="date", benign=False, quote=event.date, source=ours.iso))
