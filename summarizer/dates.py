@@ -27,6 +27,8 @@ from functools import lru_cache
 from datetime import date, timedelta
 from typing import Callable, Optional, Sequence
 
+from .textlayer import paragraphs, sentences
+
 # =============================================================================================
 # Language data, kept once.
 # =============================================================================================
@@ -808,8 +810,6 @@ def find_absolute(text: str) -> Optional[tuple[Optional[Resolved], re.Match]]:
 def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans of the whole text (the offline extractor's sentences), remembered for the few
     texts in hand: every event of an article asks for them."""
-    from .rules import paragraphs, sentences  # the text layer lives there for now
-
     return tuple(s for para in paragraphs(text) for s in sentences(text, para))
 
 
