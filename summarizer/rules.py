@@ -82,11 +82,15 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "any", "we"
 find_date_phrases = dates.find_date_phrases
 
 
+MAX_DATELINE_CHARS = 160
 _DATELINE_MARKER = re.compile(r"\b(?:date|published|updated|posted)\b", re.I)
 
 
 def _is_dateline(line: str, m_start: int, m_end: int) -> bool:
-    """A line that only states when the page was published ("AFP Published 30 Jan, 2023 06:40am")."""
+    """A line that only states when the page was published ("AFP Published 30 Jan, 2023 06:40am").
+    Such a line is short: a paragraph of the story is none, however it starts."""
+    if len(line) > MAX_DATELINE_CHARS:
+        return False
     rest = line[:m_start] + " " + line[m_end:]
     rest = re.sub(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|at|gmt|utc|[ap]m)\b|\d{1,2}:\d{2}(?:\s*[ap]m)?", " ", rest, flags=re.I)
     return bool(_DATELINE_MARKER.search(line[:m_start])) or len(words(rest)) <= 3

@@ -80,7 +80,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def ends_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation ("U.S.", "Jan.", "Mr.") rather than a clause."""
-    word = re.search(r"([A-Za-z](?:\.[A-Za-z])*\.?|\w+)\W*$", text[: dot + 1])
+    # only the word before the dot matters: a window keeps each call constant-time on a long paragraph
+    word = re.search(r"([A-Za-z](?:\.[A-Za-z])*\.?|\w+)\W*$", text[max(0, dot - 60) : dot + 1])
     w = (word.group(1) if word else "").rstrip(".").lower()
     return bool(word) and (w in _ABBREVIATIONS or bool(re.fullmatch(r"[a-z](?:\.[a-z])+", w)) or (len(w) == 1 and w.isalpha()))
 
