@@ -90,7 +90,7 @@ WEAK_CUES = EN.speech.weak
 INVERTIBLE = EN.speech.inverted
 #: Participles that carry speech for the subject of their clause ("X denounced ..., calling it ...").
 PARTICIPLE_CUES = EN.participle_cues
-_PRONOUNS = EN.pronouns
+PRONOUNS = EN.pronouns
 PERSON_NOUNS = EN.person_nouns
 ORG_NOUNS = EN.org_nouns
 OUTLET_NOUNS = EN.outlet_nouns
@@ -113,7 +113,7 @@ _ADVERBS = frozenset(
     just already recently separately publicly privately firmly strongly most more even has have had was first initially
     were is are will would could should may might can did does do not never always often""".split()
 )
-_PASSIVE = frozenset("is was were are be been being as".split())
+PASSIVE = frozenset("is was were are be been being as".split())
 _DETERMINERS = frozenset("the a an both one another".split())
 _CONNECTORS = frozenset("of for at de von van bin al and".split())
 _LEADING_ADVERBIALS = frozenset(
@@ -232,8 +232,8 @@ def _chunk_back(toks: Sequence[Tok], j: int) -> Optional[tuple[int, int]]:
             continue
         if t.low in _DETERMINERS:
             i = k - 1
-        elif _noun_compound(toks, k - 1) is not None:
-            i = _noun_compound(toks, k - 1)  # "the port authority", "the union's general secretary"
+        elif (compound := _noun_compound(toks, k - 1)) is not None:
+            i = compound  # "the port authority", "the union's general secretary"
         break
     while i < j and toks[i].low in _CONNECTORS:
         i += 1
@@ -340,7 +340,7 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
     if j < 0:
         return None
     t = toks[j]
-    if t.low in _PRONOUNS and t.is_word:
+    if t.low in PRONOUNS and t.is_word:
         return NP(t.start, t.end, (t,), pronoun=True)
     relative = False
     if t.low in ("who", "which", "that") and j > 0 and toks[j - 1].text == ",":
@@ -385,7 +385,7 @@ def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
     i = v + 1
     if i >= stop:
         return None
-    if toks[i].low in _PRONOUNS and toks[i].is_word:
+    if toks[i].low in PRONOUNS and toks[i].is_word:
         return NP(toks[i].start, toks[i].end, (toks[i],), pronoun=True)
     span = _chunk_forward(toks, i)
     if not span or span[1] >= stop:
@@ -428,7 +428,7 @@ def main_subject(toks: Sequence[Tok], a: int = 0) -> Optional[NP]:
             i = comma + 1
         else:
             break
-    if i < len(toks) and toks[i].low in _PRONOUNS and toks[i].is_word:
+    if i < len(toks) and toks[i].low in PRONOUNS and toks[i].is_word:
         return NP(toks[i].start, toks[i].end, (toks[i],), pronoun=True)
     span = _chunk_forward(toks, i)
     return _np(toks, *span) if span else None
@@ -689,7 +689,7 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
         j -= 1
     if low.endswith("ing") and low not in PARTICIPLE_CUES and not (j >= 0 and toks[j].low in ("is", "are", "was", "were", "am", "been")):
         return False  # "a post by a journalist alleging ...": a participle inside a noun phrase, not a speech event
-    if j >= 0 and toks[j].low in _PASSIVE and not (low.endswith("ing") and toks[j].low != "as"):
+    if j >= 0 and toks[j].low in PASSIVE and not (low.endswith("ing") and toks[j].low != "as"):
         return False  # "is said to", "was told", "as reported by"; but "is warning that" speaks
     if EN.negated(" ".join(x.text for x in toks[max(0, k - 4) : k]) + " "):
         return False  # "did not deny", "declined to comment", "would not confirm": no statement of that kind
@@ -713,7 +713,7 @@ def find_events(masked: str, sents: Sequence[tuple[int, int]]) -> list[Event]:
                 if span:
                     events.append(Event("according to", t.start, toks[k + 1].end, _np(toks, *span), "according", (sa, sb)))
                 continue
-            if t.low in ("reported", "seen", "quoted") and k + 2 < len(toks) and toks[k + 1].low == "by" and toks[k - 1].low in _PASSIVE | {"as"}:
+            if t.low in ("reported", "seen", "quoted") and k + 2 < len(toks) and toks[k + 1].low == "by" and toks[k - 1].low in PASSIVE | {"as"}:
                 span = _chunk_forward(toks, k + 2)
                 if span:
                     events.append(Event(t.low + " by", t.start, toks[k + 1].end, _np(toks, *span), "by", (sa, sb)))
@@ -779,7 +779,7 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
     """Resolve one phrase against what was said before it (see ``resolve_events``)."""
     before = [s for p, s in history if p < np.start]
     if np.pronoun:
-        want = _PRONOUNS[np.toks[0].low]
+        want = PRONOUNS[np.toks[0].low]
         spoke = None
         for p, sp in reversed([(p, s) for p, s in history if p < np.start]):
             if want == "any" or (want == "person" and sp.kind == "person") or (want == "thing" and sp.kind in ("organisation", "state")):
@@ -1003,6 +1003,8 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
     for ev in ctx.events:
         if ev.speaker is not None and ev.np is not None:
             last_para_speaker[ctx.para_of(ev.cue_start)] = (ev.speaker, ev.np)
+    # who spoke where, for phrases resolved below ("the ministry", a colon introduction's subject)
+    history = [(e.np.start, e.speaker) for e in ctx.events if e.speaker is not None and e.np is not None]
     for q in raw:
         start, end = q.parts[0][0], q.parts[-1][1]
         if end <= start:
@@ -1039,7 +1041,6 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
                 # "The mayor, Edda Skov, was blunt: “...”": the subject of the introducing clause speaks
                 subj = subject_with_appositive(tokenize(ctx.masked, sa_q, q.open_mark))
                 if subj is not None:
-                    history = [(e.np.start, e.speaker) for e in ctx.events if e.speaker is not None and e.np is not None]
                     speaker, np, how = speaker_for(subj, ctx.clean, ctx.people, history), subj, "subject"
             elif speaker is None and not lead:
                 # a quotation standing as its own sentence after "X stepped off the ferry ...": X
@@ -1050,7 +1051,6 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
         if ev is None and speaker is None and kind == "fragment" and n >= 3 and not ctx.in_display(q.open_mark):
             subj = _sentence_subject(ctx, q)
             if subj is not None:
-                history = [(e.np.start, e.speaker) for e in ctx.events if e.speaker is not None and e.np is not None]
                 speaker = speaker_for(subj, ctx.clean, ctx.people, history)
                 np = subj
                 how = "subject" if speaker else "none"

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
 
 
 def _lines(lang: str, name: str) -> list[str]:
@@ -43,12 +42,11 @@ class _Verbs:
     forms: frozenset[str]  # every form of every verb
     inverted: frozenset[str]  # forms that may precede their subject after a quotation
     weak: frozenset[str]  # forms that are also nouns: cues only when a clause follows
-    past_or_present: frozenset[str]  # finite forms (not the -ing participle)
     clause: frozenset[str]  # forms that introduce a reported clause ("said that S")
 
 
 def _verbs(lang: str, name: str) -> _Verbs:
-    forms, inverted, weak, finite, clause = set(), set(), set(), set(), set()
+    forms, inverted, weak, clause = set(), set(), set(), set()
     for line in _lines(lang, name):
         flags = {f for f in line.split() if f.startswith("+")}
         body = " ".join(f for f in line.split() if not f.startswith("+"))
@@ -58,14 +56,13 @@ def _verbs(lang: str, name: str) -> _Verbs:
         these.add(lemma)
         forms |= these
         fin = {f for f in these if not f.endswith("ing")}
-        finite |= fin
         if "+inverted" in flags:
             inverted |= fin
         if "+clause" in flags:
             clause |= these
         if "+weak" in flags:
             weak |= {f for f in these if f == lemma or (f.endswith("s") and not f.endswith("ss"))}
-    return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(finite), frozenset(clause))
+    return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(clause))
 
 
 @dataclass(frozen=True)
@@ -130,7 +127,3 @@ def load(lang: str = "en") -> Lexicon:
 
 
 EN = load("en")
-
-
-def union(*sets: Iterable[str]) -> frozenset[str]:
-    return frozenset().union(*sets)

@@ -49,6 +49,8 @@ from .attribution import (  # noqa: F401  (re-exported: the extractor's public r
     NP,
     ORG_WORDS,
     PARTICIPLE_CUES,
+    PASSIVE,
+    PRONOUNS,
     DENIAL_VERBS,
     QuoteSpan,
     Speaker,
@@ -67,12 +69,10 @@ from .textlayer import MARK_CHARS as _MARK_CHARS, ends_abbreviation, sentences, 
 
 __all__ = ["QuoteSpan", "find_quotes", "extract"]
 
-_PASSIVE = frozenset("is was were are be been being as".split())
 _DETERMINERS = frozenset("the a an both".split())
 #: Things one may be "denied" that are not claims ("denied entry").
 _NOT_DENIED = frozenset("entry access bail permission visa visas".split())
 _FALSE_WORDS = r"false|baseless|groundless|untrue|fabricated|fake|lies|a\s+lie|nonsense|absurd|fiction|a\s+fabrication"
-_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "any", "we": "any", "i": "person"}
 
 # =============================================================================================
 # Dates.
@@ -169,7 +169,7 @@ def find_denials(ctx: Context) -> list[_Denial]:
                 if k >= 2 and toks[k - 1].low in ("and", "or") and toks[k - 2].low in DENIAL_VERBS:
                     continue  # "denounces and rejects": one denial
                 prev = next((toks[x] for x in range(k - 1, -1, -1) if toks[x].text not in _MARK_CHARS), None)
-                if prev is not None and prev.low in _PASSIVE | {"been", "being", "get", "got"}:
+                if prev is not None and prev.low in PASSIVE | {"been", "being", "get", "got"}:
                     continue
                 if EN.negated(" ".join(x.text for x in toks[max(0, k - 4) : k]) + " "):
                     continue  # "did not deny", "refused to deny": no denial
@@ -316,7 +316,7 @@ def _alias_ok(form: Optional[str], name: str) -> bool:
     if not form or aliases.fold(form) == aliases.fold(name) or name in form:
         return False
     words = form.split()
-    return any(w[:1].isupper() for w in words if w.lower() not in _DETERMINERS and w.lower() not in _PRONOUNS)
+    return any(w[:1].isupper() for w in words if w.lower() not in _DETERMINERS and w.lower() not in PRONOUNS)
 
 
 def _actor(sp: Speaker) -> Actor:
