@@ -83,6 +83,10 @@ class Lexicon:
     not_names: frozenset[str]
     pronouns: dict[str, str]
     abbreviations: frozenset[str]
+    spelling: dict[str, str]  # British form -> American form (breame's list plus ours)
+    contractions: dict[str, tuple[str, ...]]  # whole contracted word -> the words it stands for
+    contraction_endings: tuple[tuple[str, tuple[str, ...], bool], ...]  # (ending, words, only after a host)
+    contraction_hosts: frozenset[str]
 
     @property
     def speech_forms(self) -> frozenset[str]:
@@ -102,12 +106,30 @@ class Lexicon:
         return any(p.search(before) for p in self.negated_cues)
 
 
+def _pairs(lang: str, name: str) -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in _lines(lang, name))
+
+
+def _contractions(lang: str, name: str):
+    whole: dict[str, tuple[str, ...]] = {}
+    endings: list[tuple[str, tuple[str, ...], bool]] = []
+    for line in _lines(lang, name):
+        form, _, rest = line.partition(":")
+        words = tuple(w for w in rest.split() if not w.startswith("+"))
+        if form.startswith("-"):
+            endings.append((form[1:], words, "+pronoun" in rest))
+        else:
+            whole[form] = words
+    return whole, tuple(endings)
+
+
 @lru_cache(maxsize=None)
 def load(lang: str = "en") -> Lexicon:
     pronouns = {}
     for line in _lines(lang, "pronouns.txt"):
         word, kind = line.split()
         pronouns[word] = kind
+    contractions, endings = _contractions(lang, "contractions.txt")
     return Lexicon(
         speech=_verbs(lang, "speech_verbs.txt"),
         denial=_verbs(lang, "denial_verbs.txt"),
@@ -123,6 +145,10 @@ def load(lang: str = "en") -> Lexicon:
         not_names=_words(lang, "not_names.txt"),
         pronouns=pronouns,
         abbreviations=_words(lang, "abbreviations.txt"),
+        spelling={**_pairs(lang, "spelling_british_american.tsv"), **_pairs(lang, "spelling_extra.tsv")},
+        contractions=contractions,
+        contraction_endings=endings,
+        contraction_hosts=_words(lang, "contraction_hosts.txt"),
     )
 
 

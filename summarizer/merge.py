@@ -43,7 +43,7 @@ from .models import (
     TimelineEntry,
     when_text,
 )
-from .verify import spelling_key
+from .wordforms import spelling_key
 
 STATUS_RANK = {Status.exact: 0, Status.normalized: 1, Status.fuzzy: 2, Status.altered: 3, Status.unsupported: 4}
 _TITLE_WORDS = frozenset(

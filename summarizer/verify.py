@@ -24,7 +24,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from rapidfuzz.distance import Indel
@@ -32,6 +31,7 @@ from rapidfuzz.distance import Indel
 from . import aliases
 from .attribution import Document
 from .models import Difference, SpeakerVerdict, Span, Status, Verification, item_state
+from .wordforms import expand, spelling_key
 
 # ---------------------------------------------------------------------------------------------
 # Character-level normalisation with an offset map back into the original text.
@@ -100,71 +100,6 @@ ARTICLES = frozenset({"a", "an", "the"})
 NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "without", "cannot", "unable", "non"}
 )
-# Spelling folds for whole words: a list for irregular pairs, rules for the regular patterns.
-_SPELLING_WORDS = {
-    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
-    "grey": "gray", "tyre": "tire", "kerb": "curb", "cheque": "check", "aluminium": "aluminum",
-    "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "storey": "story", "sceptical": "skeptical",
-    "judgement": "judgment", "ageing": "aging", "travelled": "traveled", "travelling": "traveling",
-    "cancelled": "canceled", "cancelling": "canceling", "labelled": "labeled", "modelling": "modeling",
-    "counselling": "counseling", "fuelling": "fueling", "fuelled": "fueled", "signalled": "signaled",
-    "whilst": "while", "amongst": "among", "towards": "toward", "afterwards": "afterward",
-    "centre": "center", "centres": "centers", "theatre": "theater", "metre": "meter", "metres": "meters",
-    "litre": "liter", "litres": "liters", "fibre": "fiber", "calibre": "caliber", "sombre": "somber",
-}
-_OUR = re.compile(r"^(.{2,})our(s|ed|ing|ite|ites|able|er|ers)?$")
-_OUR_KEEP = frozenset({"four", "pour", "tour", "your", "hour", "sour", "flour", "dour", "contour", "detour",
-                       "devour", "amour", "velour", "troubadour", "tours", "hours", "yours", "ours", "fours",
-                       "pours", "toured", "touring", "poured", "pouring", "devoured", "scour", "scoured"})
-_ISE = re.compile(r"^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$")
-_ISE_KEEP = frozenset({"advertise", "advertised", "advertises", "advertising", "advise", "advised", "advises",
-                       "advising", "arise", "arises", "arising", "comprise", "comprised", "comprises",
-                       "compromise", "compromised", "compromises", "compromising", "despise", "despised",
-                       "devise", "devised", "disguise", "disguised", "enterprise", "enterprises", "excise",
-                       "exercise", "exercised", "exercises", "exercising", "expertise", "franchise",
-                       "improvise", "improvised", "merchandise", "premise", "premises", "promise", "promised",
-                       "promises", "promising", "revise", "revised", "revises", "revising", "supervise",
-                       "supervised", "supervising", "surmise", "surprise", "surprised", "surprises",
-                       "surprising", "televise", "televised", "precise", "concise", "paradise", "noise",
-                       "noises", "raise", "raised", "raises", "raising", "praise", "praised", "poise",
-                       "poised", "wise", "otherwise", "likewise", "clockwise", "rise", "risen", "rises",
-                       "rising", "cruise", "cruises", "guise", "bruise", "chinese", "louise", "denise",
-                       "elise", "lise", "vise", "demise", "incise", "incised", "circumcise", "chastise",
-                       "reprise", "treatise", "mortise", "valise", "anise", "expertise", "prise"})
-
-
-_TRE = (("centre", "center"), ("metre", "meter"), ("litre", "liter"), ("theatre", "theater"), ("fibre", "fiber"),
-        ("calibre", "caliber"), ("spectre", "specter"), ("sombre", "somber"), ("lustre", "luster"))
-
-
-@lru_cache(maxsize=65536)
-def spelling_key(word: str) -> str:
-    """One form per British/American spelling pair, so 'programmes' and 'programs' compare equal."""
-    w = word.lower().replace("’", "'").replace("‘", "'")
-    if "-" in w:
-        return "-".join(spelling_key(part) for part in w.split("-"))
-    if w in _SPELLING_WORDS:
-        return _SPELLING_WORDS[w]
-    for british, american in _TRE:
-        if british in w:
-            return w.replace(british, american)
-    if w.endswith("programme") or w.endswith("programmes"):
-        return w.replace("programme", "program")
-    if w.startswith("organis") or "organis" in w:
-        return w.replace("organis", "organiz")
-    m = _OUR.match(w)
-    if m and w not in _OUR_KEEP:
-        return m.group(1) + "or" + (m.group(2) or "")
-    m = _ISE.match(w)
-    if m and w not in _ISE_KEEP:
-        return m.group(1) + "iz" + m.group(2)
-    if w.startswith("analys") or w.startswith("paralys"):
-        return w.replace("lys", "lyz", 1)
-    if w.endswith("lled") or w.endswith("lling"):
-        base = w[: -4] if w.endswith("lled") else w[:-5]
-        if base.endswith(("ve", "ce", "ue", "na", "ta", "ne", "ode", "abe", "ue", "uel", "ia")):
-            return base + ("led" if w.endswith("lled") else "ling")
-    return w
 
 
 @dataclass(slots=True)
@@ -191,7 +126,9 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     toks: list[Tok] = []
     for m in _WORD.finditer(text):
         inside = any(a <= m.start() < b for a, b in brackets)
-        toks.append(Tok.make(spelling_key(m.group(0)), m.group(0), m.start() + offset, m.end() + offset, inside))
+        word, at = m.group(0), m.start()
+        for key, i, j in expand(word):  # "he's" is "he is": two words, so either spelling aligns
+            toks.append(Tok.make(spelling_key(key), word[i:j], at + i + offset, at + j + offset, inside))
     return _join_cannot(toks)
 
 
@@ -485,19 +422,20 @@ def _text(toks: Sequence[Tok]) -> str:
 
 def _classify(qw: list[Tok], sw: list[Tok]) -> Difference:
     qt, st = _text(qw), _text(sw)
-    q_nums = sorted(t.key for t in qw if t.num)
-    s_nums = sorted(t.key for t in sw if t.num)
-    if q_nums != s_nums:
-        return Difference(kind="number", benign=False, quote=qt, source=st)
     q_core = [t for t in qw if not t.article and not t.bracket]
     s_core = [t for t in sw if not t.article and not t.bracket]
     q_br = any(t.bracket for t in qw)
     s_br = any(t.bracket for t in sw)
-    if not q_core and not s_core:
-        return Difference(kind="bracket" if q_br or s_br else "article", benign=True, quote=qt, source=st)
-    # an editorial bracket standing in for a few words: "(North Korea)" for "the DPRK", either way round
+    # An editorial bracket standing in for a few words, either way round: "[the three ministers]" for
+    # "them", "[Smith]" for "he". Its numbers and names are the editor's referent, not changed words.
     if (q_br and not q_core and len(sw) <= 6) or (s_br and not s_core and len(qw) <= 6):
         return Difference(kind="bracket", benign=True, quote=qt, source=st)
+    q_nums = sorted(t.key for t in qw if t.num)
+    s_nums = sorted(t.key for t in sw if t.num)
+    if q_nums != s_nums:
+        return Difference(kind="number", benign=False, quote=qt, source=st)
+    if not q_core and not s_core:
+        return Difference(kind="bracket" if q_br or s_br else "article", benign=True, quote=qt, source=st)
     if [t.key for t in q_core if t.neg] != [t.key for t in s_core if t.neg]:
         return Difference(kind="negation", benign=False, quote=qt, source=st)
     first = qw[0] if qw else None

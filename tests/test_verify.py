@@ -173,3 +173,35 @@ def test_speaker_check_still_catches_the_wrong_speaker():
             "hotline was “a first step, not a solution”.")
     v = verify_quote(text, "a first step, not a solution", ["Emil Moravec", "Moravec"])
     assert v.flagged and "Varga" in " ".join(v.reasons)
+
+
+# Benign edits outlets make when they copy a quote: each keeps the words' meaning, so none is a flag.
+BENIGN_SOURCE = (
+    'The mayor said on Monday: "We won\'t co-operate with them until the defence programme is '
+    'fixed. It\'s not over, and the harbour authority knows it."'
+)
+
+
+@pytest.mark.parametrize("quote, kind", [
+    ("We will not cooperate with them until the defense program is fixed", "spelling, hyphen, contraction"),
+    ("We won't co-operate with [the three ministers] until the defence programme is fixed", "bracket with a number"),
+    ("We won't co-operate with [Jane Roe] until the defence programme is fixed", "bracket with a name"),
+    ("It is not over, and the harbor authority knows it", "contraction expanded, American spelling"),
+])
+def test_benign_edits_are_not_flagged(quote, kind):
+    result = verify_quote(BENIGN_SOURCE, quote)
+    assert result.status.value in ("exact", "normalized", "fuzzy"), (kind, result.status, result.differences)
+
+
+@pytest.mark.parametrize("quote", [
+    "We will cooperate with them until the defense program is fixed",  # negation dropped in the expansion
+    "It's over, and the harbour authority knows it",  # "It's not over" lost its "not"
+    "We won't co-operate with [the three ministers] until the defence programme is broken",
+])
+def test_edits_that_change_meaning_are_still_flagged(quote):
+    assert verify_quote(BENIGN_SOURCE, quote).status.value in ("altered", "unsupported")
+
+
+def test_a_possessive_is_not_a_contraction():
+    text = 'The minister\'s aide said: "The minister is tired."'
+    assert verify_quote(text, "The minister's tired").status.value in ("altered", "unsupported")
