@@ -23,6 +23,7 @@ How an article is read:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Optional, Sequence
 
@@ -844,19 +845,22 @@ class Context:
     display: list[tuple[int, int]] = field(default_factory=list)  # headline and caption paragraphs
 
     def in_display(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.display)
+        return _containing(self.display, pos) is not None
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for s in self.sents:
-            if s[0] <= pos < s[1]:
-                return s
-        return (pos, pos)
+        return _containing(self.sents, pos) or (pos, pos)
 
     def para_of(self, pos: int) -> tuple[int, int]:
-        for p in self.paras:
-            if p[0] <= pos < p[1]:
-                return p
-        return (pos, pos)
+        return _containing(self.paras, pos) or (pos, pos)
+
+
+def _containing(spans: list[tuple[int, int]], pos: int) -> Optional[tuple[int, int]]:
+    """The span of a sorted, non-overlapping list that holds ``pos``: a binary search, so asking for the
+    sentence of every quote stays linear in the article however many sentences it has."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return None
 
 
 def _adjacent_after(ctx: Context, q: RawQuote) -> Optional[Event]:
@@ -1125,6 +1129,24 @@ class Document:
         self.ctx, raw = build_context(text, boilerplate)
         self.quotes = quote_spans(self.ctx, raw)
         self._events = [e for e in self.ctx.events if e.np is not None]
+        # Interval indexes, so one question costs a binary search, not a scan of every quotation and
+        # cue of the article: the verifier asks once per claim, the merge once per mention.
+        extents = []
+        for i, (q, _sp) in enumerate(self.quotes):
+            lo = min([q.open_mark] + [a for a, _ in q.parts])
+            hi = max([q.close_mark] + [b for _, b in q.parts])
+            extents.append((lo, hi, i))
+        extents.sort()
+        self._q_lo = [lo for lo, _, _ in extents]
+        self._q_ext = extents
+        self._q_longest = max((hi - lo for lo, hi, _ in extents), default=0)
+        told = sorted((e.cue_start, i) for i, e in enumerate(self._events) if e.how != "reported")
+        self._cue_at = [c for c, _ in told]
+        self._cue_idx = [i for _, i in told]
+        self._by_sentence: dict[tuple[int, int], list[Event]] = {}
+        for e in self._events:
+            if e.how != "reported":
+                self._by_sentence.setdefault(e.sentence, []).append(e)
 
     def attribute(self, start: int, end: int) -> Attribution:
         """Whom the text credits with ``text[start:end]``.
@@ -1159,18 +1181,22 @@ class Document:
         length = max(1, end - start)
         if self.ctx.in_display(start):
             return NOBODY  # a headline or a caption credits no words to anyone
-        for q, sp in self.quotes:
+        lo_i = bisect_left(self._q_lo, start - self._q_longest)
+        hi_i = bisect_left(self._q_lo, end)
+        for i in sorted(i for lo, hi, i in self._q_ext[lo_i:hi_i] if hi > start):
+            q, sp = self.quotes[i]
             inside = sum(max(0, min(b, end) - max(a, start)) for a, b in q.parts)
-            if inside >= 0.5 * length or (inside and all(a <= start and end <= b for a, b in [(q.open_mark, q.close_mark)])):
+            if inside >= 0.5 * length or (inside and q.open_mark <= start and end <= q.close_mark):
                 return self._from_quote(q, sp)
-        inner = [e for e in self._events if start <= e.cue_start < end and e.how != "reported"]
+        a_i, b_i = bisect_left(self._cue_at, start), bisect_left(self._cue_at, end)
+        inner = [self._events[i] for i in sorted(self._cue_idx[a_i:b_i])]
         for e in inner:
             if e.speaker is not None or e.written:
                 return self._from_event(e, "inside")
         sa, sb = self.ctx.sentence_of(start)
         if sb < end and not inner:
             return NOBODY  # a span over several sentences with no cue in it
-        around = [e for e in self._events if e.sentence == (sa, sb) and not (start <= e.cue_start < end) and e.how != "reported"]
+        around = [e for e in self._by_sentence.get((sa, sb), ()) if not (start <= e.cue_start < end)]
         before = [e for e in around if e.cue_end <= start]
         after = [e for e in around if e.cue_start >= end]
         for e in (before[-1:] if before else []) + after[:1]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from rapidfuzz.distance import Indel
@@ -526,6 +527,12 @@ def locate(src: Source, quote: str) -> tuple[Status, float, Optional[tuple[int, 
 
 
 def _name_forms(names: Iterable[str]) -> list[str]:
+    return list(_name_forms_of(tuple(names)))
+
+
+@lru_cache(maxsize=4096)
+def _name_forms_of(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Every written form of the claimed names; one claim's speaker is asked about again and again."""
     forms: set[str] = set()
     for name in names:
         if not name or not name.strip():
@@ -536,7 +543,7 @@ def _name_forms(names: Iterable[str]) -> list[str]:
         words = [w for w in re.split(r"\s+", name) if w]
         if len(words) >= 2 and words[-1][:1].isupper() and name == aliases.all_forms(name)[0] and not aliases.lookup(name):
             forms.add(words[-1])  # surname alone
-    return sorted(forms, key=len, reverse=True)
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 
