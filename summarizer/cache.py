@@ -71,6 +71,22 @@ class CacheMiss(openai.OpenAIError):
         super().__init__(f"no cached response for article {article!r} ({why})")
 
 
+#: The reason phrase of a replayed response (see ``CachingTransport``).
+REPLAYED = "replayed from cache, not sent"
+
+
+def answer_origin(entry: dict, cache_dir: Optional[Path]) -> str:
+    """Where a stored answer came from, as a person reads it: the cache, or a recording with its own
+    origin (the part before any colon) and the model named in the answer."""
+    root = entry.get("_root")
+    if cache_dir is not None and root == cache_dir:
+        return "cache"
+    origin = str(entry.get("origin") or "no origin given").split(":")[0].strip()
+    body = entry.get("response", {}).get("body", {})
+    model = body.get("model") if isinstance(body, dict) else None
+    return f"recording {root}/ ({origin}; model {model or 'not named'})"
+
+
 def default_cache_dir() -> Path:
     import platformdirs
 
@@ -126,6 +142,9 @@ class ResponseCache:
         self.mode = mode
         self.recordings = [Path(r) for r in recordings]
         self.counters: dict[str, Counters] = defaultdict(Counters)
+        #: article -> where its last answer came from ("cache", "recording ...", "model ... at ..."), so every
+        #: output can say where each answer came from
+        self.answered_by: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def _path(self, root: Path, key: str) -> Path:
@@ -153,6 +172,7 @@ class ResponseCache:
                     self.counters["*"].corrupt += 1
                 log.warning("cache entry %s is corrupt (%s): treated as a miss", path, exc)
                 continue
+            entry["_root"] = root  # where it was found: the run reports each answer's origin
             return entry
         return None
 
@@ -203,11 +223,16 @@ class CachingTransport(httpx2.AsyncBaseTransport):
         entry = self.cache.get(key)
         if entry is not None:
             self.cache.count(article, "hits")
+            self.cache.answered_by[article] = answer_origin(entry, self.cache.directory)
+            log.info("article %r: answer replayed from the %s, nothing sent", article, self.cache.answered_by[article])
             return httpx2.Response(
                 200,
                 headers={"content-type": "application/json", CACHE_HEADER: "hit"},
                 content=json.dumps(entry["response"]["body"]).encode(),
                 request=request,
+                # httpx logs every response as 'HTTP Request: POST <endpoint> "200 OK"'; this marks the
+                # replayed ones so the CLI's log filter can drop a line that claims a contact never made
+                extensions={"reason_phrase": REPLAYED.encode()},
             )
         self.cache.count(article, "misses")
         if self.capture is not None:
@@ -219,6 +244,7 @@ class CachingTransport(httpx2.AsyncBaseTransport):
             raise CacheMiss(article, "no endpoint configured: set OPENAI_API_KEY or --base-url")
 
         response = await self.inner.handle_async_request(request)
+        self.cache.answered_by[article] = f"model {body.get('model')} at {self.endpoint.rstrip('/')}"
         if response.status_code != 200:
             return response
         content = await response.aread()

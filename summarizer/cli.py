@@ -371,12 +371,23 @@ class _Redact(logging.Filter):
         return True
 
 
+class _NotSent(logging.Filter):
+    """Drop httpx's 'HTTP Request: POST <endpoint> "200 OK"' for an answer replayed from the cache or a
+    recording: nothing was sent, and the cache logs its own line saying where the answer came from."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from .cache import REPLAYED
+
+        return not (record.name.startswith("httpx") and REPLAYED in record.getMessage())
+
+
 def _logging(verbose: int, secret: str | None = None) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     if secret and len(secret) >= 4:
         handler.addFilter(_Redact(secret))
+    handler.addFilter(_NotSent())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -688,10 +688,10 @@ def render(summary: Summary, texts: Texts, boilerplate: Optional[Boilerplate] = 
 
     run = summary.run
     run_bits = [f"extractor {esc(run.extractor)}"]
-    if run.model:
-        run_bits.append(f"model {esc(run.model)}")
-    if run.endpoint:
-        run_bits.append(f"endpoint {esc(run.endpoint)}")
+    from .report import answers_text
+
+    # where each answer came from, counted: not the configured model, which a replay never contacted
+    run_bits.append(f"answers: {esc(answers_text(summary))}")
     if run.prompt_version:
         run_bits.append(f"prompts {esc(run.prompt_version)}")
     u = summary.usage

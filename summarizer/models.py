@@ -383,6 +383,11 @@ class ArticleResult(BaseModel):
     ok: bool
     error: Optional[str] = None
     extractor: str = "llm"
+    answered_by: Optional[str] = Field(
+        default=None,
+        description="Where the answer came from: 'model M at URL' (called), 'cache', 'recording DIR (origin; "
+        "model M)' or 'offline extractor'.",
+    )
     actors: list[Actor] = Field(default_factory=list)
     actor_spans: list[Optional[Span]] = Field(
         default_factory=list, description="Where each actor's name first appears in the text (parallel to actors)."
@@ -535,6 +540,9 @@ class RunInfo(BaseModel):
     rate_limited: int = Field(default=0, description="429 answers seen; each slowed the whole run down.")
     paused_seconds: float = Field(default=0.0, description="Time new requests were held back by rate limits.")
     lowest_concurrency: Optional[int] = Field(default=None, description="Fewest requests allowed in flight.")
+    answers: dict[str, int] = Field(
+        default_factory=dict, description="Articles per source of their answer (see ArticleResult.answered_by)."
+    )
 
 
 class Summary(BaseModel):

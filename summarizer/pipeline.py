@@ -213,6 +213,10 @@ async def _summarize(inputs, options, on_result) -> Summary:
     for r in ordered:
         usage = usage.add(r.usage)
     version = load("extract.system.txt").version
+    answers: dict[str, int] = {}
+    for r in ordered:
+        if r.ok and r.answered_by:
+            answers[r.answered_by] = answers.get(r.answered_by, 0) + 1
     return Summary(
         run=RunInfo(
             extractor="+".join(used),
@@ -224,6 +228,7 @@ async def _summarize(inputs, options, on_result) -> Summary:
             rate_limited=governor.throttled,
             paused_seconds=round(governor.paused_seconds, 3),
             lowest_concurrency=governor.lowest_limit,
+            answers=answers,
         ),
         articles=ordered,
         actors=actors,
@@ -301,18 +306,22 @@ def _failed(article: Article, error: str) -> ArticleResult:
 async def _extract_step(client, article: Article, config: ModelConfig, cache: ResponseCache, extractor: str):
     """The model's (or the rules') extraction as (extraction, extractor used, usage), or the failed result."""
     if extractor == "rules":
-        return rules.extract(article), "rules", Usage()
+        return rules.extract(article), "rules", Usage(), OFFLINE
     outcome = await extract_article(client, article, config, cache)
     if outcome.extraction is not None:
-        return outcome.extraction, "llm", outcome.usage
+        return outcome.extraction, "llm", outcome.usage, cache.answered_by.get(article.id)
     if outcome.cache_miss and extractor == "auto" and not config.can_call:
-        return rules.extract(article), "rules", outcome.usage
+        return rules.extract(article), "rules", outcome.usage, OFFLINE
     failed = _failed(article, outcome.error or "no answer")
     failed.usage = outcome.usage
     return failed
 
 
-def _finish(article: Article, extraction, used: str, usage: Usage, inventory: bool = True) -> ArticleResult:
+OFFLINE = "offline extractor"
+
+
+def _finish(article: Article, extraction, used: str, usage: Usage, answered_by: Optional[str] = None,
+            inventory: bool = True) -> ArticleResult:
     """Verify an extraction against its article and list the quotes the model left out."""
     claims, denials, events = verify_extraction(article, extraction)
     return ArticleResult(
@@ -323,6 +332,7 @@ def _finish(article: Article, extraction, used: str, usage: Usage, inventory: bo
         published=article.published,
         ok=True,
         extractor=used,
+        answered_by=answered_by,
         actors=extraction.actors,
         actor_spans=[first_mention(article.text, [a.name, *a.aliases]) for a in extraction.actors],
         claims=claims,

@@ -61,6 +61,13 @@ def _unconfirmed(summary: Summary) -> int:
     return sum(r.state in (ItemState.speaker_unconfirmed, ItemState.too_short) for r in refs)
 
 
+def answers_text(summary: Summary) -> str:
+    """Where each answer came from, with a count per source, as every format shows it."""
+    if not summary.run.answers:
+        return "none"
+    return ", ".join(f"{n} from {where}" for where, n in sorted(summary.run.answers.items(), key=lambda x: -x[1]))
+
+
 def _where(ref: SourceRef) -> str:
     span = f" @{ref.start}-{ref.end}" if ref.start is not None else ""
     return f"{md_escape(ref.article_id)}{span}"
@@ -83,9 +90,7 @@ def to_markdown(summary: Summary) -> str:
         f"(**{_flagged_sources(summary)} flagged quotes and dates** in all, listed at the end; "
         f"{_unconfirmed(summary)} quotes with the speaker unconfirmed or too short to check, not flagged); "
         f"{len(summary.failures)} input{'s' if len(summary.failures) != 1 else ''} failed.",
-        f"Extractor: {md_escape(summary.run.extractor)}"
-        + (f", model {md_escape(summary.run.model)} at {md_escape(summary.run.endpoint)}"
-           if summary.run.model and "llm" in summary.run.extractor else "")
+        f"Extractor: {md_escape(summary.run.extractor)}; answers: {md_escape(answers_text(summary))}"
         + f"; {summary.usage.cached_requests}/{summary.usage.requests} requests answered from cache;"
         f" tokens: {summary.usage.prompt_tokens} prompt + {summary.usage.completion_tokens} completion"
         + (f" (about {summary.usage.prompt_overhead_tokens // max(1, len(ok))} prompt tokens per article are "

@@ -107,7 +107,7 @@ def _comparable(path):
 
     def strip(x):
         if isinstance(x, dict):
-            return {k: strip(v) for k, v in x.items() if k != "usage"}
+            return {k: strip(v) for k, v in x.items() if k not in ("usage", "answered_by", "answers")}  # where answers came from differs on a resume
         if isinstance(x, list):
             return [strip(v) for v in x]
         return x

@@ -1,0 +1,77 @@
+"""What a newcomer meets in the first hour (issue #16), through the installed command and real files."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+SCRIPT = Path(sys.executable).parent / "summarizer"
+
+
+def readme_first_command() -> list[str]:
+    """The summarizer part of the README's first command, pointed at this environment's installed script."""
+    block = re.search(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(), re.S).group(1)
+    line = next(x for x in block.splitlines() if x.strip() and not x.startswith("#"))
+    command = line.split("&&")[-1].split()
+    assert command[0] == ".venv/bin/summarizer"
+    return [str(SCRIPT), *command[1:]]
+
+
+def env_with_key(tmp_path, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_BASE_URL", "SUMMARIZER_MODEL")}
+    env.update(OPENAI_API_KEY="sk-anything", SUMMARIZER_CACHE_DIR=str(tmp_path / "cache"), **extra)
+    return env
+
+
+def test_readme_first_command_with_a_key_exported_gives_the_seeds_summary(tmp_path):
+    out = subprocess.run(readme_first_command(), cwd=ROOT, env=env_with_key(tmp_path), capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("# Summary of 5 articles")
+    assert "## Flagged (7)" in out.stdout
+    assert "answers: 5 from recording recordings/ (HAND-WRITTEN" in out.stdout.replace("\\", "")
+    assert "api.openai.com" not in out.stdout + out.stderr  # nothing claims a contact
+
+
+def test_a_replay_logs_no_request_and_says_where_each_answer_came_from(tmp_path):
+    env = env_with_key(tmp_path)
+    out = subprocess.run([*readme_first_command(), "-v", "--format", "json"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "HTTP Request" not in out.stderr and "POST" not in out.stderr
+    assert out.stderr.count("nothing sent") == 5
+    data = json.loads(out.stdout)
+    assert data["run"]["answers"] == {"recording recordings/ (HAND-WRITTEN, not a model output; model hand-written)": 5}
+    assert all(a["answered_by"].startswith("recording recordings/") for a in data["articles"])
+    # the same run again: the answers are now in the cache, and the output says so
+    again = json.loads(subprocess.run([*readme_first_command(), "--format", "json"], cwd=ROOT, env=env,
+                                      capture_output=True, text=True, timeout=300).stdout)
+    assert again["run"]["answers"] == data["run"]["answers"]  # recordings are read, never copied into the cache
+
+
+def test_offline_extractor_is_named_as_the_source_in_every_format(tmp_path):
+    for fmt, needle in (("md", "answers: 5 from offline extractor"), ("json", '"offline extractor": 5'),
+                        ("html", "answers: 5 from offline extractor")):
+        out = subprocess.run([str(SCRIPT), "summarize", "seeds/", "--extractor", "rules", "--format", fmt],
+                             cwd=ROOT, env=env_with_key(tmp_path), capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr
+        assert needle in out.stdout, fmt
+        assert "gpt-4o-mini at" not in out.stdout and "endpoint https" not in out.stdout
+
+
+def test_a_model_called_is_named_with_its_endpoint_and_a_rerun_says_cache(seed_server, tmp_path):
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+    from tests.conftest import SEEDS, TEST_KEY
+
+    args = ["summarize", str(SEEDS), "--base-url", seed_server.base_url, "--api-key", TEST_KEY,
+            "--cache-dir", str(tmp_path / "cache"), "--format", "json"]
+    first = json.loads(CliRunner().invoke(main, args, catch_exceptions=False).stdout)
+    assert first["run"]["answers"] == {f"model gpt-4o-mini at {seed_server.base_url.rstrip('/')}": 5}
+    second = json.loads(CliRunner().invoke(main, args, catch_exceptions=False).stdout)
+    assert second["run"]["answers"] == {"cache": 5}
