@@ -89,8 +89,15 @@ def record(out: Path = RECORDINGS, seeds: Path = ROOT / "seeds") -> int:
         count += 1
     readme = out / "README.md"
     keep = readme.read_text(encoding="utf-8") if readme.exists() else None
+    real = out / "real"  # real models' recorded answers (not hand-written): kept as they are
+    held = out.with_name(out.name + ".real")
+    if real.is_dir():
+        shutil.rmtree(held, ignore_errors=True)
+        real.rename(held)
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
+    if held.is_dir():
+        held.rename(real)
     if keep:
         readme.write_text(keep, encoding="utf-8")
     return count
