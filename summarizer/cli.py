@@ -54,7 +54,7 @@ def endpoint_options(command):
     for option in reversed([
         click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1."),
         click.option("--api-key", help="API key (prefer OPENAI_API_KEY: flags show up in process lists)."),
-        click.option("--model", help=f"Model name [default: $SUMMARIZER_MODEL or {DEFAULT_MODEL}]."),
+        click.option("-m", "--model", help=f"Model name [default: $SUMMARIZER_MODEL or {DEFAULT_MODEL}]."),
         click.option("--mode", type=click.Choice(sorted(MODES)), default="tools", show_default=True,
                      help="How the schema is sent: tool calling, or JSON mode for servers without tools."),
         click.option("--temperature", type=float, default=0.0, show_default=True,
@@ -75,14 +75,15 @@ def main() -> None:
 
 @main.command("summarize", help=SUMMARIZE_HELP)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
+@click.option("-f", "--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
               help="md: readable text; json: the whole Summary (schemas/summary.schema.json); html: a self-contained "
                    "evidence report (use with --out).")
 @click.option("--extractor", type=click.Choice(["auto", "llm", "rules"]), default="auto", show_default=True,
               help="llm: ask the model; rules: the offline extractor (no model, no network); auto: the model, or the "
                    "offline extractor for articles with no recorded answer when no endpoint is configured.")
 @click.option("--no-inventory", is_flag=True, help="Do not list the direct quotes the model's claims leave out.")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write the summary to FILE instead of stdout.")
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the summary to FILE instead of stdout (its folder is created if missing).")
 @endpoint_options
 @click.option("--concurrency", type=click.IntRange(1, 512), default=8, show_default=True, help="Articles in flight at once.")
 @click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds per request before it is retried.")
@@ -99,9 +100,10 @@ def main() -> None:
 @click.option("--no-cache", "cache_mode", flag_value=CacheMode.off.value, help="Neither read nor write the cache.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on for a terminal and more than one article].")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no info lines on stderr (warnings and errors still show).")
 def summarize_cmd(paths, fmt, extractor, no_inventory, out, base_url, api_key, model, mode, temperature, max_tokens, concurrency, timeout,
                   max_retries, max_reasks, max_article_chars, cache_dir, recordings, cache_mode, progress,
-                  verbose) -> None:
+                  verbose, quiet) -> None:
     from .pipeline import RunOptions, summarize
     from .report import render
 
@@ -111,12 +113,14 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, out, base_url, api_key, m
         max_reasks=max_reasks, max_article_chars=max_article_chars,
     )
     _logging(verbose, secret=config.api_key)
+    if out:
+        _open_out(out)  # before the run: a bad --out must not cost the whole run
     options = RunOptions(
         config=config,
         cache_dir=cache_dir,
         cache_mode=CacheMode(cache_mode or CacheMode.read_write.value),
         recordings=list(recordings) if recordings else None,
-        progress=sys.stderr.isatty() if progress is None else progress,
+        progress=False if quiet else (sys.stderr.isatty() if progress is None else progress),
         extractor=extractor,
         inventory=not no_inventory,
     )
@@ -135,13 +139,14 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, out, base_url, api_key, m
     else:
         text = render(summary, fmt)
     offline = sum(r.extractor == "rules" for r in summary.articles if r.ok)
-    if extractor == "auto" and offline:
+    if extractor == "auto" and offline and not quiet:
         click.echo(f"note: no endpoint configured and no recorded answer for {offline} article"
                    f"{'s' if offline != 1 else ''}: summarised with the offline rules extractor "
                    "(set OPENAI_API_KEY or --base-url to use a model)", err=True)
     if out:
         out.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {out}", err=True)
+        if not quiet:
+            click.echo(f"wrote {out}", err=True)
     elif fmt == "md":
         from .report import print_terminal
 
@@ -270,7 +275,7 @@ FAIL_ON = ("altered", "unsupported", "misattributed", "flagged", "fuzzy", "norma
 @click.argument("cases", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--fail-on", default="", metavar="STATUSES",
               help=f"Comma-separated: exit {EXIT_FLAGGED} when any line has one of these ({', '.join(FAIL_ON)}).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON lines to FILE.")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON lines to FILE (its folder is created if missing).")
 def verify_cmd(cases, fail_on, out) -> None:
     """Verify quotes against their sources, one JSON object per line.
 
@@ -299,7 +304,7 @@ def verify_cmd(cases, fail_on, out) -> None:
     base = Path(cases).parent if cases != "-" else Path(".")
     texts: dict[str, str] = {}
     malformed = tripped = 0
-    sink = out.open("w", encoding="utf-8") if out else None
+    sink = _open_out(out).open("w", encoding="utf-8") if out else None
     try:
         with click.open_file(cases, encoding="utf-8") as handle:
             for lineno, raw in enumerate(handle, 1):
@@ -379,6 +384,17 @@ class _NotSent(logging.Filter):
         from .cache import REPLAYED
 
         return not (record.name.startswith("httpx") and REPLAYED in record.getMessage())
+
+
+def _open_out(out: Path) -> Path:
+    """Make sure ``out`` can be written before any work is done, creating its folder if it is missing."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.UsageError(f"--out {out}: cannot create its folder ({exc.strerror or exc})") from None
+    if out.is_dir():
+        raise click.UsageError(f"--out {out}: is a folder, give a file name")
+    return out
 
 
 def _logging(verbose: int, secret: str | None = None) -> None:

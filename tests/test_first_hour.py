@@ -75,3 +75,49 @@ def test_a_model_called_is_named_with_its_endpoint_and_a_rerun_says_cache(seed_s
     assert first["run"]["answers"] == {f"model gpt-4o-mini at {seed_server.base_url.rstrip('/')}": 5}
     second = json.loads(CliRunner().invoke(main, args, catch_exceptions=False).stdout)
     assert second["run"]["answers"] == {"cache": 5}
+
+
+def _cli(args, tmp_path):
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+
+    env = {"OPENAI_API_KEY": "", "OPENAI_BASE_URL": "", "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")}
+    return CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+
+
+def test_out_into_a_missing_folder_is_created_and_written(tmp_path):
+    target = tmp_path / "reports" / "today" / "seeds.json"
+    result = _cli(["summarize", str(ROOT / "seeds"), "--extractor", "rules", "-f", "json", "-o", str(target)], tmp_path)
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text(encoding="utf-8"))["articles"]
+
+
+def test_out_that_cannot_be_written_fails_in_one_line_before_the_run(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = _cli(["summarize", str(ROOT / "seeds"), "--extractor", "rules", "-o", str(blocker / "out.md")], tmp_path)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "--out" in result.output and "cannot create its folder" in result.output
+
+
+def test_verify_out_into_a_missing_folder(tmp_path):
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(json.dumps({"source_text": 'She said: "We will not stop."', "quote": "We will not stop"}) + "\n")
+    target = tmp_path / "new" / "checked.jsonl"
+    result = _cli(["verify", str(cases), "-o", str(target)], tmp_path)
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text().splitlines()[0])["status"] == "exact"
+
+
+def test_quiet_silences_info_lines_but_not_warnings(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text('The mayor said: "The bridge opens on Monday."\n', encoding="utf-8")
+    loud = _cli(["summarize", str(tmp_path / "in"), "-o", str(tmp_path / "a.md")], tmp_path)
+    quiet = _cli(["summarize", str(tmp_path / "in"), "-q", "-o", str(tmp_path / "b.md")], tmp_path)
+    assert "wrote" in loud.stderr and "note:" in loud.stderr
+    assert "wrote" not in quiet.stderr and "note:" not in quiet.stderr
+    assert quiet.exit_code == loud.exit_code == 0
+    assert [ln for ln in quiet.stderr.splitlines() if ln.startswith("warning:")] == \
+        [ln for ln in loud.stderr.splitlines() if ln.startswith("warning:")]
