@@ -130,6 +130,12 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, out, base_url, api_key, m
         click.echo("interrupted: answers received so far are cached; run the same command again to resume",
                    err=True)
         raise SystemExit(EXIT_INTERRUPTED) from None
+    if summary.failures and not any(a.ok for a in summary.articles):
+        # nothing was summarised: an empty report on stdout would read as "nothing to report"
+        for failure in summary.failures:
+            click.echo(f"error: {failure.source}: {failure.error}", err=True)
+        click.echo("error: no article could be summarised", err=True)
+        raise SystemExit(EXIT_PARTIAL)
     if fmt == "html":
         from .html_report import render as render_html
         from .ingest import read_articles

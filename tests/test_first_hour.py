@@ -121,3 +121,15 @@ def test_quiet_silences_info_lines_but_not_warnings(tmp_path):
     assert quiet.exit_code == loud.exit_code == 0
     assert [ln for ln in quiet.stderr.splitlines() if ln.startswith("warning:")] == \
         [ln for ln in loud.stderr.splitlines() if ln.startswith("warning:")]
+
+
+def test_when_no_article_can_be_summarised_stdout_is_empty_and_the_exit_code_is_1(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "in" / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    result = _cli(["summarize", str(tmp_path / "in"), "--extractor", "rules"], tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
+    assert any("empty.txt" in ln for ln in errors) and any("bad.jsonl" in ln for ln in errors)
+    assert "no article could be summarised" in result.stderr and "Traceback" not in result.stderr
