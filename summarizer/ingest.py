@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
@@ -327,8 +329,27 @@ def _read_jsonl(path: Path) -> Iterator[Ingested]:
                 yield IngestError(where, str(exc))
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
+STDIN = "-"
+
+
+@lru_cache(maxsize=1)
+def _stdin_bytes() -> bytes:
+    """Standard input, read once: the HTML report reads the inputs a second time for their texts."""
+    return sys.stdin.buffer.read()
+
+
+def _read_stdin() -> Article:
+    text, warnings = _decode(_stdin_bytes())
+    article = make_article("stdin", "<stdin>", text, markdown=text.lstrip().startswith("# "))
+    article.warnings.extend(warnings)
+    return article
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path | IngestError | str]:
     for raw in paths:
+        if str(raw) == STDIN:
+            yield STDIN
+            continue
         path = Path(raw)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
@@ -351,8 +372,13 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Ingested]:
         if isinstance(item, IngestError):
             yield item
             continue
-        if item.suffix.lower() in JSONL_SUFFIXES:
-            produced: Iterable[Ingested] = _read_jsonl(item)
+        if item == STDIN:
+            try:
+                produced: Iterable[Ingested] = [_read_stdin()]
+            except (OSError, ValueError) as exc:
+                produced = [IngestError("<stdin>", str(exc))]
+        elif item.suffix.lower() in JSONL_SUFFIXES:
+            produced = _read_jsonl(item)
         elif item.suffix.lower() not in SUPPORTED:
             produced = [IngestError(str(item), f"unsupported file type {item.suffix or '(none)'}")]
         else:

@@ -133,3 +133,19 @@ def test_when_no_article_can_be_summarised_stdout_is_empty_and_the_exit_code_is_
     errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
     assert any("empty.txt" in ln for ln in errors) and any("bad.jsonl" in ln for ln in errors)
     assert "no article could be summarised" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_dash_reads_the_article_from_standard_input(tmp_path):
+    article = 'Jane Roe, the harbour master, said: "The new quay opens in spring, whatever the weather does."\n'
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
+    env["SUMMARIZER_CACHE_DIR"] = str(tmp_path / "cache")
+    md = subprocess.run([str(SCRIPT), "summarize", "-", "--extractor", "rules", "-f", "json"], input=article,
+                        env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert md.returncode == 0, md.stderr
+    summary = json.loads(md.stdout)
+    assert [a["source"] for a in summary["articles"]] == ["<stdin>"]
+    assert any("new quay opens in spring" in c["quote"] for a in summary["articles"] for c in a["claims"])
+    html = subprocess.run([str(SCRIPT), "summarize", "-", "--extractor", "rules", "-f", "html", "-o", "r.html"],
+                          input=article, env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert html.returncode == 0, html.stderr
+    assert "new quay opens in spring" in (tmp_path / "r.html").read_text(encoding="utf-8")
