@@ -58,7 +58,14 @@ DEFAULT_MAX_TOKENS = 3600
 
 @dataclass(frozen=True)
 class ModelConfig:
-    """Which endpoint and model to ask, and how hard to try. The key is never shown in repr."""
+    """Which endpoint and model to ask, and how hard to try. The key is never shown in repr.
+
+    Build it with :meth:`from_env`, which reads ``OPENAI_API_KEY``, ``OPENAI_BASE_URL`` and
+    ``SUMMARIZER_MODEL`` and lets keyword arguments override them:
+    ``ModelConfig.from_env(base_url="http://127.0.0.1:8091/v1", api_key="none", mode="json-schema")``
+    for a local llama.cpp server. ``mode`` is how the schema is sent (see ``MODES``); ``max_tokens``
+    left as None sends ``DEFAULT_MAX_TOKENS``; ``timeout`` is seconds per request.
+    """
 
     base_url: Optional[str] = None
     api_key: Optional[str] = field(default=None, repr=False)

@@ -35,7 +35,13 @@ Input = Union[str, Path, Article]
 
 @dataclass
 class RunOptions:
-    """Everything about a run that is not the articles themselves."""
+    """Everything about a run that is not the articles themselves.
+
+    The defaults serve a first run: the model from the environment (:meth:`ModelConfig.from_env`), the
+    user cache directory, ``./recordings`` when no endpoint is configured, and ``extractor="auto"``
+    (the model, or the offline extractor for an article nobody can answer). Set ``extractor="rules"``
+    to run with no model at all, ``cache_mode=CacheMode.replay`` to forbid any network call.
+    """
 
     config: ModelConfig = field(default_factory=ModelConfig.from_env)
     cache_dir: Optional[Path] = None  # None: the default user cache directory
@@ -356,7 +362,19 @@ def _date_mentions(article: Article) -> list[DateMention]:
 
 
 def summarize(inputs: Iterable[Input] | Input, options: Optional[RunOptions] = None, **kw) -> Summary:
-    """Synchronous wrapper of :func:`summarize_async` (not for use inside a running event loop)."""
+    """Summarise articles into one verified, merged :class:`Summary`.
+
+    ``inputs``: paths (files, folders, JSONL; ``"-"`` for standard input), or :class:`Article`
+    objects, or a mix; one input alone is accepted too. ``options`` (a :class:`RunOptions`) says which
+    model to ask, where the cache and recordings are, and which extractor to use, e.g.
+    ``summarize("seeds/", RunOptions(extractor="rules"))`` for the offline extractor.
+
+    Never raises for a bad article: each one that fails is in ``summary.failures`` with a one-line
+    reason, and the rest are summarised. Every claim and denial carries its verification
+    (``verification.state``: verified, flagged, speaker unconfirmed, too short to check).
+
+    This blocks until the run ends; inside a running event loop, await :func:`summarize_async`.
+    """
     done: list[Summary] = []
 
     async def run() -> None:

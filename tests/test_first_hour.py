@@ -149,3 +149,20 @@ def test_a_dash_reads_the_article_from_standard_input(tmp_path):
                           input=article, env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert html.returncode == 0, html.stderr
     assert "new quay opens in spring" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_the_python_api_says_what_a_caller_needs():
+    import pydoc
+
+    import summarizer
+    from summarizer.extract import ModelConfig
+    from summarizer.pipeline import RunOptions
+
+    api = pydoc.render_doc(summarizer.summarize, renderer=pydoc.plaintext)
+    for needed in ("inputs", "RunOptions(extractor=\"rules\")", "failures", "summarize_async"):
+        assert needed in api, needed
+    assert "OPENAI_API_KEY" in ModelConfig.__doc__ and "from_env" in ModelConfig.__doc__
+    assert "extractor=\"rules\"" in RunOptions.__doc__ and "replay" in RunOptions.__doc__
+    # the example in the docstring runs as written
+    summary = summarizer.summarize(str(ROOT / "seeds"), RunOptions(extractor="rules"))
+    assert len(summary.articles) == 5 and not summary.failures
