@@ -132,8 +132,7 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, out, base_url, api_key, m
         raise SystemExit(EXIT_INTERRUPTED) from None
     if summary.failures and not any(a.ok for a in summary.articles):
         # nothing was summarised: an empty report on stdout would read as "nothing to report"
-        for failure in summary.failures:
-            click.echo(f"error: {failure.source}: {failure.error}", err=True)
+        _echo_failures(summary)
         click.echo("error: no article could be summarised", err=True)
         raise SystemExit(EXIT_PARTIAL)
     if fmt == "html":
@@ -162,8 +161,7 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, out, base_url, api_key, m
     for result in summary.articles:
         for warning in result.warnings:
             click.echo(f"warning: {result.source}: {warning}", err=True)
-    for failure in summary.failures:
-        click.echo(f"error: {failure.source}: {failure.error}", err=True)
+    _echo_failures(summary)
     if not any(a.ok for a in summary.articles) and not summary.failures:
         raise SystemExit(EXIT_USAGE)
     raise SystemExit(EXIT_PARTIAL if summary.failures else EXIT_OK)
@@ -390,6 +388,11 @@ class _NotSent(logging.Filter):
         from .cache import REPLAYED
 
         return not (record.name.startswith("httpx") and REPLAYED in record.getMessage())
+
+
+def _echo_failures(summary) -> None:
+    for failure in summary.failures:
+        click.echo(f"error: {failure.source}: {failure.error}", err=True)
 
 
 def _open_out(out: Path) -> Path:

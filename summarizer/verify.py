@@ -119,7 +119,7 @@ class Tok:
     def make(cls, key: str, text: str, start: int, end: int, bracket: bool) -> "Tok":
         return cls(key, text, start, end, bracket,
                    num=any(c.isdigit() for c in key) or key in _NUMBER_WORDS or key in _MONTH_WORDS,
-                   neg=key in NEGATIONS or key.endswith("n't"), cap=text[:1].isupper(), article=key in ARTICLES)
+                   neg=key in NEGATIONS, cap=text[:1].isupper(), article=key in ARTICLES)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
