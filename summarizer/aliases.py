@@ -1,47 +1,39 @@
-"""A small, documented alias table for states and well-known organisations.
+"""States and international bodies, from a documented table kept as data.
 
-People are never listed here: their names are unified by rules (see ``names``). States and big
-organisations are different: nothing in the string "Pyongyang" says it is North Korea, so a table is
-the honest tool. Each row is one entity; the first name is the one shown. Capitals and seats of
-government are included because news writes "Pyongyang denied" for the state speaking.
+People are never listed: their names are unified by rules in the merge. States and international
+bodies are different: nothing in the string "Pyongyang" says it is a state, so a table is the honest
+tool. The table (``world/states_and_bodies.tsv``) is knowledge of the world, not of any story: official
+and short names, abbreviations, capitals and demonyms. A user extends it by adding rows.
+
+Abbreviations match only as written in capitals ("US", "U.S."), never the ordinary word ("us"); one of
+four letters or more also matches in the house style that writes it as a word ("Nato").
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
-ALIAS_TABLE: list[tuple[str, str, tuple[str, ...]]] = [
-    # (display name, kind, other names)
-    ("North Korea", "state", ("DPRK", "Democratic People's Republic of Korea", "Pyongyang", "North Korean government", "N. Korea")),
-    ("South Korea", "state", ("Republic of Korea", "ROK", "Seoul", "S. Korea")),
-    ("United States", "state", ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "Washington", "White House", "US government")),
-    ("Russia", "state", ("Russian Federation", "Moscow", "Kremlin")),
-    ("China", "state", ("People's Republic of China", "PRC", "Beijing")),
-    ("Ukraine", "state", ("Kyiv", "Kiev")),
-    ("Japan", "state", ("Tokyo",)),
-    ("Iran", "state", ("Tehran",)),
-    ("United Kingdom", "state", ("UK", "U.K.", "Britain", "Great Britain", "London", "Downing Street")),
-    ("NATO", "organisation", ("North Atlantic Treaty Organization", "North Atlantic Treaty Organisation", "the Alliance", "Alliance")),
-    ("United Nations", "organisation", ("UN", "U.N.")),
-    ("UN Security Council", "organisation", ("United Nations Security Council", "Security Council", "UNSC")),
-    ("European Union", "organisation", ("EU", "E.U.")),
-    ("Korean Central News Agency", "organisation", ("KCNA",)),
-    ("Wagner Group", "organisation", ("Wagner", "Wagner group", "Wagner PMC")),
-    ("Yonhap News Agency", "organisation", ("Yonhap",)),
-    ("Agence France-Presse", "organisation", ("AFP",)),
-]
+Row = tuple[str, str, tuple[str, ...]]  # (display name, kind, other names)
 
-#: Adjectival forms that identify the state when they head a speaker ("a North Korean official").
-DEMONYMS = {
-    "North Korea": ("North Korean",),
-    "South Korea": ("South Korean",),
-    "United States": ("American",),
-    "Russia": ("Russian",),
-    "China": ("Chinese",),
-    "Ukraine": ("Ukrainian",),
-    "Japan": ("Japanese",),
-}
+
+def _read_table() -> tuple[list[Row], dict[str, tuple[str, ...]]]:
+    text = resources.files("summarizer").joinpath("world", "states_and_bodies.tsv").read_text(encoding="utf-8")
+    rows: list[Row] = []
+    demonyms: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("\t") + ["", "", ""])[:4]
+        name, kind, others, adjectives = (c.strip() for c in cells)
+        rows.append((name, kind, tuple(x.strip() for x in others.split(";") if x.strip())))
+        if adjectives.strip():
+            demonyms[name] = tuple(x.strip() for x in adjectives.split(";") if x.strip())
+    return rows, demonyms
+
+
+ALIAS_TABLE, DEMONYMS = _read_table()
 
 
 @lru_cache(maxsize=200_000)
@@ -54,19 +46,37 @@ def fold(name: str) -> str:
     return " ".join(s.lower().split())
 
 
+def _is_abbreviation(name: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    return 1 < len(letters) <= 6 and letters.isupper() and " " not in name.strip()
+
+
 @lru_cache(maxsize=None)
-def _index() -> dict[str, int]:
-    out: dict[str, int] = {}
+def _index() -> tuple[dict[str, int], dict[str, int]]:
+    """(folded full names, abbreviations as written without dots) -> row."""
+    names: dict[str, int] = {}
+    abbreviations: dict[str, int] = {}
     for i, (name, _kind, others) in enumerate(ALIAS_TABLE):
         for n in (name, *others):
-            out[fold(n)] = i
-    return out
+            if _is_abbreviation(n):
+                abbreviations[re.sub(r"[^A-Za-z0-9]", "", n)] = i
+            else:
+                names[fold(n)] = i
+    return names, abbreviations
 
 
 @lru_cache(maxsize=200_000)
-def lookup(name: str) -> tuple[str, str, tuple[str, ...]] | None:
+def lookup(name: str) -> Row | None:
     """The table row for a name, if the name is one of its forms."""
-    i = _index().get(fold(name))
+    names, abbreviations = _index()
+    i = names.get(fold(name))
+    if i is None:
+        bare = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+        key = re.sub(r"[^A-Za-z0-9]", "", bare)
+        if _is_abbreviation(bare):
+            i = abbreviations.get(key)
+        elif len(key) >= 4 and key[0].isupper() and key[1:].islower():  # "Nato", "Asean": house styles
+            i = abbreviations.get(key.upper())
     return ALIAS_TABLE[i] if i is not None else None
 
 

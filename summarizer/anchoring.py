@@ -22,6 +22,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from . import dates
+from .compare import comparable, content_words, rare_word_votes, top
 
 REACH_DAYS = 10  # an anchor's window must close within this many days either side of the shared date
 MIN_SHARED_WORDS = 5
@@ -53,9 +54,6 @@ def anchor_windows(results) -> dict[str, tuple[frozenset[date], str]]:
     (description, day), and an undated event's anchors are worked out once per distinct description
     and date phrase: the cost follows the number of distinct events, not of articles.
     """
-    # the merge's notions of content word and of candidate (merge imports this module, hence here)
-    from .merge import _content, _rare_word_votes, _top, comparable
-
     dated: list[tuple[str, int, str, set[str], date]] = []
     seen: set[tuple[str, date]] = set()
     index: dict[str, list[int]] = defaultdict(list)
@@ -70,7 +68,7 @@ def anchor_windows(results) -> dict[str, tuple[frozenset[date], str]]:
             if (text, day) in seen:
                 continue
             seen.add((text, day))
-            words = _content(e.event)
+            words = content_words(e.event)
             dated.append((r.article_id, i, text, words, day))
             for w in words:
                 index[w].append(len(dated) - 1)
@@ -79,7 +77,7 @@ def anchor_windows(results) -> dict[str, tuple[frozenset[date], str]]:
 
     def anchors_for(text: str, words: set[str], date_text: str, future: bool):  # anchors come from dated articles only
         found = []
-        for k, _ in _top(_rare_word_votes(index, list(words)), 25):
+        for k, _ in top(rare_word_votes(index, list(words)), 25):
             other_id, j, other_text, other_words, day = dated[k]
             if len(words & other_words) < MIN_SHARED_WORDS:
                 continue
@@ -103,7 +101,7 @@ def anchor_windows(results) -> dict[str, tuple[frozenset[date], str]]:
             text = comparable(e.event)
             key = (text, e.date_text, e.future)
             if key not in memo:
-                memo[key] = anchors_for(text, _content(e.event), e.date_text, e.future)
+                memo[key] = anchors_for(text, content_words(e.event), e.date_text, e.future)
             for fits, note in memo[key]:
                 window = fits if window is None else window & fits
                 anchors.append(note)

@@ -87,6 +87,10 @@ class Lexicon:
     contractions: dict[str, tuple[str, ...]]  # whole contracted word -> the words it stands for
     contraction_endings: tuple[tuple[str, tuple[str, ...], bool], ...]  # (ending, words, only after a host)
     contraction_hosts: frozenset[str]
+    stop_words: frozenset[str]  # words that never tell two statements or events apart
+    document_nouns: frozenset[str]  # what an actor publishes: "the Acme report" speaks for Acme
+    accusation_nouns: frozenset[str]  # what one party says against another: "Y's allegations"
+    company_nouns: frozenset[str]  # how an article refers back to a named company: "the firm"
 
     @property
     def speech_forms(self) -> frozenset[str]:
@@ -149,6 +153,10 @@ def load(lang: str = "en") -> Lexicon:
         contractions=contractions,
         contraction_endings=endings,
         contraction_hosts=_words(lang, "contraction_hosts.txt"),
+        stop_words=_words(lang, "stop_words.txt"),
+        document_nouns=_words(lang, "document_nouns.txt"),
+        accusation_nouns=_words(lang, "accusation_nouns.txt"),
+        company_nouns=_words(lang, "company_nouns.txt"),
     )
 
 

@@ -373,6 +373,18 @@ class DateMention(BaseModel):
     )
 
 
+class ActorGrounding(BaseModel):
+    """What the article text says about one of its actors' names, read where the text is at hand."""
+
+    ungrounded: list[str] = Field(
+        default_factory=list, description="Names and aliases of the actor that the article text never uses."
+    )
+    descriptors: list[str] = Field(
+        default_factory=list,
+        description="What the text calls the actor beside its name ('US short-seller', 'the New York-based firm').",
+    )
+
+
 class ArticleResult(BaseModel):
     """Everything the run learned about one article (or why it failed)."""
 
@@ -391,6 +403,9 @@ class ArticleResult(BaseModel):
     actors: list[Actor] = Field(default_factory=list)
     actor_spans: list[Optional[Span]] = Field(
         default_factory=list, description="Where each actor's name first appears in the text (parallel to actors)."
+    )
+    actor_grounding: list[ActorGrounding] = Field(
+        default_factory=list, description="Each actor's names checked against the text (parallel to actors)."
     )
     claims: list[VerifiedClaim] = Field(default_factory=list)
     denials: list[VerifiedDenial] = Field(default_factory=list)
@@ -442,6 +457,14 @@ class ActorMention(BaseModel):
     end: Optional[int] = None
 
 
+class DroppedAlias(BaseModel):
+    """An alias the merge would not use to join actors, and why."""
+
+    alias: str
+    article_id: str
+    reason: str = Field(description="'another actor's name (A3)', 'not in the article text' or 'another state or body'.")
+
+
 class MergedActor(BaseModel):
     id: str
     name: str
@@ -450,6 +473,11 @@ class MergedActor(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     articles: list[str] = Field(default_factory=list)
     mentions: list[ActorMention] = Field(default_factory=list)
+    dropped_aliases: list[DroppedAlias] = Field(default_factory=list)
+    resolved: list[str] = Field(
+        default_factory=list,
+        description="Descriptions ('the firm', 'the minister') an article used for this actor, joined to it by the merge.",
+    )
 
 
 class MergedClaim(BaseModel):
@@ -460,6 +488,10 @@ class MergedClaim(BaseModel):
     sources: list[SourceRef] = Field(description="Best-supported source first.")
     status: Status = Field(description="The best status among the sources.")
     flagged: bool = Field(description="True when no source supports the claim, or the best one is flagged.")
+    also_credited_to: list[str] = Field(
+        default_factory=list,
+        description="Other speakers some sources credit these same words to: the articles disagree on who said it.",
+    )
 
 
 class MergedDenial(BaseModel):

@@ -24,7 +24,8 @@ from .extract import ModelConfig, extract_article, make_client
 from .ingest import IngestError, find_boilerplate, read_articles
 from . import dates, rules
 from .inventory import find_omissions
-from .merge import first_mention, merge
+from .merge import merge
+from .textlayer import first_mention, ground_actor
 from .models import Article, ArticleResult, DateMention, Failure, RunInfo, Summary, Usage
 from .prompts import load
 from .ratelimit import RateGovernor
@@ -341,6 +342,7 @@ def _finish(article: Article, extraction, used: str, usage: Usage, answered_by: 
         answered_by=answered_by,
         actors=extraction.actors,
         actor_spans=[first_mention(article.text, [a.name, *a.aliases]) for a in extraction.actors],
+        actor_grounding=[ground_actor(article.text, a.name, a.aliases) for a in extraction.actors],
         claims=claims,
         denials=denials,
         events=events,

@@ -316,3 +316,97 @@ def display_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tupl
         elif k < len(paras) - 1 and n_words <= MAX_HEADLINE_WORDS and not _ENDS_SENTENCE.search(line):
             out.append((a, b))
     return out
+
+
+# =============================================================================================
+# Grounding names in the text: where a name occurs, and what the text calls it.
+# =============================================================================================
+
+
+def name_pattern(name: str) -> re.Pattern:
+    """A name as a whole word sequence, with any apostrophe style and an optional possessive."""
+    body = re.escape(name.strip()).replace("'", "['’]").replace("’", "['’]")
+    return re.compile(rf"(?<![\w-]){body}(?:['’]s?)?(?![\w-])")
+
+
+def first_mention(text: str, names: Sequence[str]) -> Optional[Span]:
+    """Where an actor's name (or, failing it, an alias) first appears in the text."""
+    for n in names:
+        if n and n.strip():
+            m = name_pattern(n).search(text)
+            if m:
+                return Span(start=m.start(), end=m.start() + len(n.strip()))
+    return None
+
+
+def grounded(name: str, text: str) -> bool:
+    """Whether the text uses this name at all. A name the text never uses (a model's guess, or another
+    actor listed as an alias) cannot join two actors."""
+    return bool(name and name.strip()) and name_pattern(name).search(text) is not None
+
+
+_BEFORE = re.compile(r"(?<!\S)((?:[\w.'’-]+\s+){0,5}[a-z][\w-]*)\s+$")
+_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+((?:[\w.'’-]+\s+){0,5}?[a-z][\w-]*)"
+                         r"(?=[,.;]|\s+(?:that|which|who|run|led|based|said|has|had|is|was)\b)")
+
+
+def _head(phrase: str) -> str:
+    last = phrase.split()[-1].lower()
+    return last.rsplit("-", 1)[-1]
+
+
+def _describing_words(words: list[str]) -> list[str]:
+    """The words that describe a name, read back from it: lower-case words and the capitalised ones
+    that place it ("Belmarkian", "Belmark's", "New York-based", "US"), up to a function word or another
+    name ("said the company Acme" describes Acme as "company")."""
+    from . import aliases  # the table of states and bodies: places, not names of the actor
+
+    keep: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        bare = w.strip(".,;:")
+        low = bare.lower()
+        if low in EN.stop_words or low in ("according",) or not bare:
+            break
+        if bare[:1].isupper():
+            placed = (aliases.lookup(bare) or any(bare in ds for ds in aliases.DEMONYMS.values())
+                      or bare.endswith("-based") or (keep and keep[0].endswith("-based")))
+            if not placed:
+                break
+        keep.insert(0, bare)
+    return keep
+
+
+def descriptors(text: str, name: str, heads: frozenset[str]) -> list[str]:
+    """What the text calls a named actor in the same breath: "US short-seller Acme Research", "Acme
+    Research, the New York-based firm,". Only phrases whose last word is one of ``heads`` (nouns for
+    organisations and people) count. They tell which named actor a later "the firm" refers to."""
+    out = []
+    for m in name_pattern(name).finditer(text):
+        before = _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+        if before:
+            words = _describing_words(before.group(1).split())
+            if words and _head(words[-1]) in heads:
+                out.append(" ".join(words))
+        after = _APPOSITIVE.search(text[m.end() : m.end() + 100])
+        if after:
+            words = after.group(1).split()
+            if _head(words[-1]) in heads and not any(w.lower() in EN.stop_words for w in words):
+                out.append(" ".join(words))
+    return out
+
+
+_DESCRIPTOR_HEADS = EN.org_nouns | EN.person_nouns
+
+
+def ground_actor(text: str, name: str, aliases: Sequence[str]) -> "ActorGrounding":
+    """An actor's names checked against the article: those the text never uses, and what the text
+    calls the actor beside them."""
+    from .models import ActorGrounding
+
+    names = [n for n in [name, *aliases] if n and n.strip()]
+    found = []
+    for n in names:
+        if n[:1].isupper():
+            found.extend(d for d in descriptors(text, n, _DESCRIPTOR_HEADS) if d not in found)
+    return ActorGrounding(ungrounded=[n for n in names if not grounded(n, text)], descriptors=found)

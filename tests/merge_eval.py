@@ -11,7 +11,7 @@ from itertools import combinations
 from pathlib import Path
 
 from summarizer.ingest import read_articles
-from summarizer.merge import first_mention
+from summarizer.textlayer import first_mention, ground_actor
 from summarizer.models import ArticleExtraction, ArticleResult
 from summarizer.verify import verify_extraction
 
@@ -33,6 +33,7 @@ def answered_results(articles: Path, answers: Path) -> list[ArticleResult]:
         results.append(ArticleResult(
             article_id=art.id, source=art.source, published=art.published, ok=True, actors=ext.actors,
             actor_spans=[first_mention(art.text, [a.name, *a.aliases]) for a in ext.actors],
+            actor_grounding=[ground_actor(art.text, a.name, a.aliases) for a in ext.actors],
             claims=claims, denials=denials, events=events))
     return results
 

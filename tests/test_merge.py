@@ -6,7 +6,8 @@ the same figures): a change that lowers any of them fails here.
 
 import pytest
 
-from summarizer.merge import merge, person_core, supply_pairs
+from summarizer.acts import ActReader
+from summarizer.merge import merge, person_core
 from summarizer.models import Actor, ArticleResult
 from tests.merge_eval import score, seed_results
 
@@ -94,9 +95,13 @@ def test_people_rules():
 
 
 def test_denial_direction():
-    assert supply_pairs("North Korea provided arms to Russia.") == {("E:North Korea", "E:Russia")}
-    assert supply_pairs("Wagner received weapons from Pyongyang") == {("E:North Korea", "E:Russia")}
-    assert supply_pairs("support that Russia provides to North Korea") == {("E:Russia", "E:North Korea")}
+    """Who gives to whom, with the run's own parties (invented here) and the table's states."""
+    acts = ActReader({"Dravenia": "A1", "Sable Front": "A2", "Korvel": "A3"}.get)
+    assert acts.pairs("Dravenia provided arms to the Sable Front.") == {("P:A1", "P:A2")}
+    assert acts.pairs("The Sable Front received weapons from Dravenia") == {("P:A1", "P:A2")}
+    assert acts.pairs("support that Korvel provides to Dravenia") == {("P:A3", "P:A1")}
+    assert acts.pairs("Ottawa shipped rockets to Chile") == {("P:E:Canada", "P:E:Chile")}
+    assert acts.goods("Ottawa shipped rockets to Chile") == {"weapons"}
 
 
 def test_a_date_takes_the_tense_of_its_own_clause():
@@ -213,7 +218,7 @@ def test_denial_links_read_who_gives_what_to_whom():
     claims = [
         "US photographs show Russian rail cars collecting rockets and missiles in North Korea.",  # receiving verb
         "North Korea fuels Russia's war against Ukraine by providing missiles to Moscow.",  # giver: the subject
-        "We urge North Korea to cease these deliveries to Wagner.",  # goods unnamed: the story's
+        "We urge North Korea to cease these deliveries to Russia.",  # goods unnamed: what the denial names
         "North Korea is selling coal and oil to Russia.",  # other goods
         "Russia supplies fighter jets to North Korea.",  # the other direction
     ]

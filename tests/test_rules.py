@@ -277,10 +277,10 @@ def test_denials_with_who_and_what():
     got = [(d.speaker, d.denied, d.accuser, d.when) for d in x.denials]
     assert ("North Korea", "providing arms to Moscow", "United States", "on Sunday") in got
     assert ("North Korea", "the U.S. claims", "United States", None) in got
-    assert ("Wagner Group", "the U.S. claims", "United States", None) in got
+    assert ("Wagner", "the U.S. claims", "United States", None) in got  # the name as written: no table of groups
     assert len(got) == 3  # the passive "was rejected" is not a denial by anyone named
     kinds = {a.name: a.kind for a in x.actors}
-    assert kinds["North Korea"] == "state" and kinds["Wagner Group"] == "organisation"
+    assert kinds["North Korea"] == "state" and "Wagner" in kinds  # one bare word: its kind is left to the merge
 
 
 def test_called_false_is_a_denial():

@@ -1,0 +1,237 @@
+"""Claims across articles: one merged claim per statement, with every outlet that reports it.
+
+Outlets copy-edit quotes: a synonym swapped, a clause dropped, a fragment quoted inside reported
+speech. Two reports are one statement when
+
+* their quotes align closely (after folding spelling), one quote is a fragment of the other, or the
+  words one report itself puts in quotation marks come from the other's quote;
+* or their one-line statements say the same thing;
+* or, between articles written days apart, they assert the same act of giving (see ``acts``).
+
+Reports are compared within one speaker first. Near-verbatim words credited to two different speakers
+(an outlet crediting a company's statement to its spokesperson, or to "the firm") are still one
+statement; the merged claim then lists the other speakers the words were credited to, so that the
+disagreement stays visible. Candidates come from an inverted index over rare content words, so the
+work grows with the number of claims, not with its square.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from . import aliases
+from .acts import ActReader
+from .compare import close_in_time, comparable, content_words, rare_word_votes, top
+from .models import MergedActor, MergedClaim, SourceRef, Status
+
+STATUS_RANK = {Status.exact: 0, Status.normalized: 1, Status.fuzzy: 2, Status.altered: 3, Status.unsupported: 4}
+_INNER_QUOTE = re.compile(r"[“\"]([^“”\"]{12,})[”\"]")
+#: Near-verbatim words credited to two speakers: at least this many words, aligned this closely.
+CROSS_SPEAKER_WORDS = 6
+CROSS_SPEAKER_RATIO = 92
+#: A fragment ("calculated attack on India") joins the longer quote that contains it word for word
+#: when it has at least this many content words.
+FRAGMENT_CONTENT_WORDS = 2
+
+
+def _inner_quotes(quote: str) -> list[str]:
+    """Words a reported-speech quote itself puts in quotation marks, four words or more."""
+    return [c for c in (comparable(m.group(1)) for m in _INNER_QUOTE.finditer(quote)) if len(c.split()) >= 4]
+
+
+def is_fragment(part: dict, whole: dict) -> bool:
+    """Whether one quote is a run of words inside the other, with enough content to say something."""
+    p, w = part["q"], whole["q"]
+    return (len(p) < len(w) and len(part["cwords"]) >= FRAGMENT_CONTENT_WORDS
+            and f" {p} " in f" {w} ")
+
+
+def near_verbatim(a: dict, b: dict) -> bool:
+    """The same words, whoever they are credited to: long enough that two speakers would not say them."""
+    qa, qb = a["q"], b["q"]
+    if min(len(qa.split()), len(qb.split())) < CROSS_SPEAKER_WORDS:
+        return False
+    return fuzz.partial_ratio(qa, qb) >= CROSS_SPEAKER_RATIO
+
+
+def _same_statement(a, b) -> bool:
+    qa, qb = a["q"], b["q"]
+    short = min(len(qa.split()), len(qb.split()))
+    if short >= 4 and fuzz.partial_ratio(qa, qb) >= 85:
+        return True
+    if is_fragment(a, b) or is_fragment(b, a):
+        return True
+    # "... acknowledged concerns about Pyongyang's “reckless missile tests and nuclear programmes”" is a
+    # report of the statement whose words it quotes
+    for inner, other in ((a["inner"], qb), (b["inner"], qa)):
+        if any(fuzz.partial_ratio(i, other) >= 90 for i in inner):
+            return True
+    return fuzz.token_set_ratio(a["s"], b["s"]) >= 88
+
+
+#: "Same act" merging: reports at most this many days apart, sharing at least this many content words
+SAME_ACT_DAYS = 7
+SAME_ACT_WORDS = 4
+
+
+def _act(statement: str, acts: ActReader) -> frozenset:
+    """Who gives weapons or support to whom, as a statement asserts it: (giver, taker, goods)."""
+    goods = acts.goods(statement) & {"weapons", "support"}
+    return frozenset((g, t, k) for g, t in acts.pairs(statement) for k in goods)
+
+
+def _same_act(a: dict, b: dict, acts: ActReader) -> bool:
+    """Two articles' paraphrases of one statement: the same speaker (the caller's key) asserting the same
+    act of giving, in articles written within days of each other, sharing several content words. "North
+    Korea supplies missiles and rockets to Russia" and "North Korea is supplying rockets and missiles to
+    support Russia's war effort", from Seoul on the same Sunday, are one statement. Undated articles
+    never merge this way: without a date, the same act could be a different year's statement."""
+    if a["article"] == b["article"] or a["when"] is None or b["when"] is None:
+        return False
+    if not close_in_time(a["when"], b["when"], SAME_ACT_DAYS) or len(a["words"] & b["words"]) < SAME_ACT_WORDS:
+        return False
+    for x in (a, b):
+        if x["act"] is None:
+            x["act"] = _act(x["statement"], acts)
+    return bool(a["act"] & b["act"])
+
+
+#: One statement is reported within days of being made: two reports of the same words more than this
+#: far apart (both articles dated) are the speaker saying it again, a different statement.
+STATEMENT_REACH_DAYS = 60
+#: A denial answers the accusations of its day: a claim reported more than this long before or after it
+#: (both articles dated) is a different round, even when it accuses the same act.
+DENIAL_REACH_DAYS = 180
+
+
+class _Clusters:
+    """Greedy single-link clustering within a key, with an inverted index over content words; then,
+    for an item that joined nothing, near-verbatim words under any key."""
+
+    MAX_CANDIDATES = 25
+    MAX_MEMBERS_CHECKED = 6
+    ANY = ("*",)  # the index key shared by every speaker
+
+    def __init__(self, acts: ActReader, kind_of: dict) -> None:
+        self.acts = acts
+        self.kind_of = kind_of
+        self.members: list[list] = []
+        self.key_of: list = []
+        self.index: dict[tuple, list[int]] = defaultdict(list)
+
+    def _joins(self, c: int, item: dict) -> bool:
+        members = self.members[c][: self.MAX_MEMBERS_CHECKED]
+        return any(_same_statement(m, item) and close_in_time(m["when"], item["when"], STATEMENT_REACH_DAYS)
+                   for m in members) or any(_same_act(m, item, self.acts) for m in members)
+
+    def _joins_any_speaker(self, c: int, item: dict) -> bool:
+        members = self.members[c][: self.MAX_MEMBERS_CHECKED]
+        return any(near_verbatim(m, item) and close_in_time(m["when"], item["when"], STATEMENT_REACH_DAYS)
+                   for m in members)
+
+    def _may_share(self, a, b) -> bool:
+        """Two named people are two speakers even when their words agree (a statement read out twice,
+        or an outlet's error, which the article-level check reports); a body and the person or
+        description speaking for it may be one."""
+        return not (self.kind_of.get(a) == "person" and self.kind_of.get(b) == "person")
+
+    def add(self, key, item, words: set[str]) -> None:
+        need = 2 if len(words) >= 3 else 1
+        cluster = None
+        for c, shared in top(rare_word_votes(self.index, [(key, w) for w in words]), self.MAX_CANDIDATES):
+            if shared < need:
+                break
+            if self._joins(c, item):
+                cluster = c
+                break
+        if cluster is None and len(item["q"].split()) >= CROSS_SPEAKER_WORDS:
+            for c, shared in top(rare_word_votes(self.index, [(self.ANY, w) for w in words]), self.MAX_CANDIDATES):
+                if shared < need:
+                    break
+                if self.key_of[c] != key and self._may_share(self.key_of[c], key) and self._joins_any_speaker(c, item):
+                    cluster = c
+                    break
+        if cluster is None:
+            cluster = len(self.members)
+            self.members.append([])
+            self.key_of.append(key)
+        self.members[cluster].append(item)
+        for w in sorted(words):
+            for k in (key, self.ANY):
+                bucket = self.index[(k, w)]
+                if not bucket or bucket[-1] != cluster:
+                    bucket.append(cluster)
+
+
+def _ref(article_id: str, index: int, item) -> SourceRef:
+    v = item.verification
+    return SourceRef(
+        article_id=article_id,
+        index=index,
+        quote=item.quote,
+        start=v.start,
+        end=v.end,
+        status=v.status,
+        flagged=v.flagged,
+        speaker_found=v.speaker_found,
+        reasons=v.reasons,
+        state=v.state,
+    )
+
+
+def sorted_refs(items) -> list[SourceRef]:
+    refs = [_ref(i["article"], i["index"], i["item"]) for i in items]
+    return sorted(refs, key=lambda r: (r.flagged, STATUS_RANK[r.status], r.article_id, r.index))
+
+
+def cluster_items(results, field: str, text_of, speaker_of, acts: ActReader, actors: list[MergedActor],
+                  written: Optional[dict] = None) -> list[list[dict]]:
+    """The reports (claims or denials, by ``field``) of all articles grouped by statement."""
+    written = written or {}
+    clusters = _Clusters(acts, {a.id: a.kind for a in actors})
+    for r in results:
+        for i, item in enumerate(getattr(r, field)):
+            quote, statement = text_of(item)
+            sid = speaker_of(r.article_id, item.speaker)
+            key = sid or ("?", aliases.fold(item.speaker))
+            words = content_words(quote) | content_words(statement)
+            entry = {"article": r.article_id, "index": i, "item": item, "sid": sid, "when": written.get(r.article_id),
+                     "q": comparable(quote), "s": comparable(statement), "inner": _inner_quotes(quote),
+                     "words": words, "cwords": content_words(quote), "statement": statement, "act": None}  # the act is read only when needed
+            clusters.add(key, entry, words)
+    return clusters.members
+
+
+def speaker_of_cluster(members: list[dict]):
+    """The speaker most of a cluster's reports credit; on a tie, the first report's."""
+    counts = Counter(m["sid"] for m in members)
+    return max(counts, key=lambda sid: (counts[sid], -next(i for i, m in enumerate(members) if m["sid"] == sid)))
+
+
+def merge_claims(results, speaker_of, actors: list[MergedActor], acts: ActReader,
+                 written: Optional[dict] = None) -> list[MergedClaim]:
+    names = {a.id: a.name for a in actors}
+    merged = []
+    for n, members in enumerate(cluster_items(results, "claims", lambda c: (c.quote, c.statement), speaker_of,
+                                              acts, actors, written)):
+        refs = sorted_refs(members)
+        best = next(m for m in members if (m["article"], m["index"]) == (refs[0].article_id, refs[0].index))
+        sid = speaker_of_cluster(members)
+        others = sorted({names.get(m["sid"], m["item"].speaker) for m in members if m["sid"] != sid})
+        merged.append(
+            MergedClaim(
+                id=f"C{n + 1}",
+                speaker_id=sid,
+                speaker=names.get(sid, best["item"].speaker),
+                statement=best["item"].statement,
+                sources=refs,
+                status=refs[0].status,
+                flagged=refs[0].flagged,
+                also_credited_to=others,
+            )
+        )
+    return merged
