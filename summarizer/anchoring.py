@@ -1,7 +1,7 @@
 """Dating an article that states no publication date, from an occasion it shares with a dated one.
 
 An undated article's "on Sunday" means nothing alone. But when a dated article places the same
-occasion ("Stoltenberg met foreign minister Park Jin in Seoul") on Sunday 2023-01-29, the undated
+occasion ("Reyes met foreign minister Ito Ren in Lisbon") on Sunday 2023-01-29, the undated
 article must have been written within the six days after it: the only publication dates under which
 its "on Sunday" reads as 2023-01-29. That window then dates its other relative expressions, but only
 those that read the same under *every* date in the window: "Nov. 18" is 2022-11-18 whichever day of

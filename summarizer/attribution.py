@@ -56,7 +56,7 @@ class QuoteSpan:
     ``start``/``end`` delimit the words inside the marks (Python ``str`` offsets, end exclusive), so
     ``text == article_text[start:end]``. A quotation continued over several paragraphs spans all of
     them, and ``parts`` lists the inside of each paragraph's piece. ``speaker`` is the resolved name
-    (``"Jens Stoltenberg"`` for ``he``), and ``speaker_start``/``speaker_end`` point at the words that
+    (``"Ana Reyes"`` for ``he``), and ``speaker_start``/``speaker_end`` point at the words that
     credit it (the name, or the pronoun). ``speaker`` stays the pronoun as written when nobody is
     named before it.
     """
@@ -161,7 +161,7 @@ def _cap(t: Tok) -> bool:
 def _np_word(t: Tok) -> bool:
     low = t.low.rstrip("’'")
     if t.is_word and "-" in t.text and t.text.rsplit("-", 1)[1].islower() and t.text[:1].isupper():
-        return True  # "the US-based short seller"
+        return True  # "the Leeds-based short seller"
     return _cap(t) or _possessive(t) or _noun_head(low) or low in MODIFIERS
 
 
@@ -334,7 +334,7 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
     """The subject of the verb at token ``v``: a pronoun, a noun phrase, or a name with an appositive.
 
     Handles "X said", "X has repeatedly denied", "North Korea on Sunday denied", "X, director general
-    of ..., said", "His deputy, Ingrid Hauge, said", "X, who told ...", "Kim Yo Jong, the powerful
+    of ..., said", "His deputy, Ingrid Hauge, said", "X, who told ...", "Choi Ji Won, the powerful
     sister of ..., who accused ...".
     """
     j = _skip_back(toks, v - 1)
@@ -382,7 +382,7 @@ def _role_span(seg: Sequence[Tok]) -> Optional[tuple[int, int]]:
 
 
 def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
-    """The subject after an inverted verb ("..., said Kwon Jong Gun, director general of ...")."""
+    """The subject after an inverted verb ("..., said Han Seo Jun, director general of ...")."""
     i = v + 1
     if i >= stop:
         return None
@@ -449,7 +449,7 @@ def _name_word(t: Tok) -> bool:
         and low not in TITLE_WORDS
         and low not in ORG_WORDS
         and low not in _ALIAS_WORDS
-        and not (t.text.isupper() and len(t.text) > 1)  # NATO, SEOUL, KCNA
+        and not (t.text.isupper() and len(t.text) > 1)  # NATO, LISBON, ABC
         and t.kind == "word"
     )
 
@@ -457,7 +457,7 @@ def _name_word(t: Tok) -> bool:
 def split_person(np_toks: Sequence[Tok], text: str) -> tuple[Optional[str], Optional[str], Optional[tuple[int, int]]]:
     """(name, role, name span) when a phrase ends in a person's name.
 
-    "NATO Secretary General Jens Stoltenberg" gives "Jens Stoltenberg" with the role
+    "NATO Secretary General Ana Reyes" gives "Ana Reyes" with the role
     "NATO Secretary General". The name is the run of capitalised words at the end that are neither
     titles, organisation words nor words of a state's or organisation's name.
     """
@@ -603,7 +603,7 @@ class People:
         return at, sp
 
     def full(self, name: str, pos: int) -> str:
-        """The fullest form of a name: "Stoltenberg" is "Jens Stoltenberg", "Kwon" is "Kwon Jong Gun".
+        """The fullest form of a name: "Reyes" is "Ana Reyes", "Han" is "Han Seo Jun".
 
         A surname alone matches the last word of a full name, and a Korean or Chinese family name the
         first. When several people share it, the one mentioned last before ``pos`` wins.
@@ -640,7 +640,7 @@ def find_people(text: str, paras: Sequence[tuple[int, int]]) -> People:
                     continue
             j -= 1
     people.mentions.sort()
-    # an appositive role: "Kwon Jong Gun, director general of the Department of US Affairs, said"
+    # an appositive role: "Han Seo Jun, director general of the Department of Trade, said"
     for p, name in people.mentions:
         if name in people.roles:
             continue
@@ -735,7 +735,7 @@ def find_events(masked: str, sents: Sequence[tuple[int, int]]) -> list[Event]:
             events.append(ev)
             if np is not None:
                 finite = ev
-                # a news outlet relays someone else's words: "KCNA said that the foreign ministry “..."
+                # a news outlet relays someone else's words: "the state agency said that the foreign ministry “..."
                 rest = k + 1
                 if rest < len(toks) and toks[rest].low == "that":
                     rest += 1
@@ -752,13 +752,13 @@ def resolve_events(events: list[Event], text: str, people: People) -> None:
     Pronouns: "he", "she" and "I" are the last person named as speaking before them; "it" is the
     last organisation or state; "they" and "we" are the last speaker of any kind. A definite phrase
     ("the ministry", "the officials") is the last speaker with the same head noun, and "the report",
-    "the agency" the last outlet credited. Outlets that merely relay ("KCNA said that the foreign
+    "the agency" the last outlet credited. Outlets that merely relay ("the state agency said that the foreign
     ministry ...") give way to the body they quote, through the "reported" events.
     """
     history: list[tuple[int, Speaker]] = []
     for ev in events:
         if ev.how == "reported" and not (ev.via and ev.via.speaker and ev.via.speaker.outlet):
-            ev.np = None  # "Park said that South Korea “looks forward ...”": Park speaks, not South Korea
+            ev.np = None  # "Ito said that Belmark “looks forward ...”": Ito speaks, not Belmark
         if ev.np is None:
             continue
         sp = speaker_for(ev.np, text, people, history, continuing=ev.cue in CONTINUING_CUES)
@@ -766,7 +766,7 @@ def resolve_events(events: list[Event], text: str, people: People) -> None:
             ev.written = text[ev.np.start : ev.np.end]
             continue
         if sp.kind == "person" and sp.role and sp.name not in people.roles:
-            people.roles[sp.name] = sp.role  # "Kwon Jong Gun, director general of ..., warned" then "Kwon stated"
+            people.roles[sp.name] = sp.role  # "Han Seo Jun, director general of ..., warned" then "Han stated"
         ev.speaker = sp
         history.append((ev.np.start, sp))
 

@@ -10,7 +10,7 @@
   organisation; a title before a name makes a person. A subsidiary keeps its own name, so it stays apart
   from its parent ("Acme Group" and "Acme Ports" share a word, not a name).
 * **Descriptions** ("the firm", "the US company", "the minister") are not names: each joins the named
-  actor of its article that the texts describe that way ("Acme Research, the New York-based firm"),
+  actor of its article that the texts describe that way ("Acme Research, the Leeds-based firm"),
   or failing that the nearest named actor of that kind before it. The merged actor lists them.
 * **Alias hygiene**: an alias the article never uses, or that is another actor's name (a model listing
   "China, NATO" as aliases of Russia), joins nothing; the merged actor lists it as dropped, with why.
@@ -42,8 +42,8 @@ def _bare(word: str) -> str:
 
 
 def person_core(name: str) -> str:
-    """A person's name without what precedes it: titles, portfolios, bodies ("NATO Secretary General Jens
-    Stoltenberg", "Group Chief Financial Officer Jo Ray", "Sen. Mike Lee (R-UT)" are the names alone)."""
+    """A person's name without what precedes it: titles, portfolios, bodies ("NATO Secretary General Ana
+    Reyes", "Group Chief Financial Officer Jo Ray", "Sen. Ann Vale (D-XX)" are the names alone)."""
     s = re.split(r",|\s\(", name.replace("’", "'"))[0]
     words = s.split()
     cut = -1
@@ -66,7 +66,7 @@ def author_of(name: str) -> str:
 
 
 def _place_word(words: list[str], i: int) -> bool:
-    """A capitalised word that names a place or a people, not the actor: "US", "Indian", "New York-based"."""
+    """A capitalised word that names a place or a people, not the actor: "US", "Indian", "Leeds-based"."""
     w = words[i].strip(".,;:")
     if aliases.lookup(w) or any(w in ds for ds in aliases.DEMONYMS.values()) or w.endswith("-based"):
         return True
@@ -170,7 +170,7 @@ def _hygiene(entries: list[_Entry]) -> None:
     names_in_article: dict[str, dict[str, int]] = defaultdict(dict)
     for i, e in enumerate(entries):
         names_in_article[e.article_id].setdefault(aliases.fold(e.name), i)
-    # a person is never another kind's alias: "North Korea, also: Kim Jong Un" lists an actor, not a name
+    # a person is never another kind's alias: "Belmark, also: Jo Ray" lists an actor, not a name
     people = {aliases.fold(e.name) for e in entries if e.kind == "person"}
     bodies = {aliases.fold(e.name) for e in entries if e.kind != "person"}
     primary_rows = {aliases.lookup(e.name)[0] for e in entries if aliases.lookup(e.name)}

@@ -381,7 +381,7 @@ class ActorGrounding(BaseModel):
     )
     descriptors: list[str] = Field(
         default_factory=list,
-        description="What the text calls the actor beside its name ('US short-seller', 'the New York-based firm').",
+        description="What the text calls the actor beside its name ('US short-seller', 'the Leeds-based firm').",
     )
 
 

@@ -87,7 +87,7 @@ _DATELINE_MARKER = re.compile(r"\b(?:date|published|updated|posted)\b", re.I)
 
 
 def _is_dateline(line: str, m_start: int, m_end: int) -> bool:
-    """A line that only states when the page was published ("AFP Published 30 Jan, 2023 06:40am").
+    """A line that only states when the page was published ("Wire Published 30 Jan, 2023 06:40am").
     Such a line is short: a paragraph of the story is none, however it starts."""
     if len(line) > MAX_DATELINE_CHARS:
         return False
@@ -218,7 +218,7 @@ def find_denials(ctx: Context) -> list[_Denial]:
 
 
 def _conjuncts(sp: Speaker, np: NP, ctx: Context, history) -> list[Speaker]:
-    """'Both North Korea and Wagner' is two speakers."""
+    """'Both Belmark and the Sable Front' is two speakers."""
     if np.pronoun or not any(t.low == "and" for t in np.toks):
         return [sp]
     toks = [t for t in np.toks if t.low not in ("both",)]
@@ -312,7 +312,7 @@ def _events(ctx: Context, published: Optional[date], published_text: Optional[st
 
 def _alias_ok(form: Optional[str], name: str) -> bool:
     """Another name for the actor: not a pronoun, not a description ("the report"), not the name with
-    its title ("NATO Secretary General Jens Stoltenberg")."""
+    its title ("NATO Secretary General Ana Reyes")."""
     if not form or aliases.fold(form) == aliases.fold(name) or name in form:
         return False
     words = form.split()

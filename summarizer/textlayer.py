@@ -357,7 +357,7 @@ def _head(phrase: str) -> str:
 
 def _describing_words(words: list[str]) -> list[str]:
     """The words that describe a name, read back from it: lower-case words and the capitalised ones
-    that place it ("Belmarkian", "Belmark's", "New York-based", "US"), up to a function word or another
+    that place it ("Belmarkian", "Belmark's", "Leeds-based", "US"), up to a function word or another
     name ("said the company Acme" describes Acme as "company")."""
     from . import aliases  # the table of states and bodies: places, not names of the actor
 
@@ -379,7 +379,7 @@ def _describing_words(words: list[str]) -> list[str]:
 
 def descriptors(text: str, name: str, heads: frozenset[str]) -> list[str]:
     """What the text calls a named actor in the same breath: "US short-seller Acme Research", "Acme
-    Research, the New York-based firm,". Only phrases whose last word is one of ``heads`` (nouns for
+    Research, the Leeds-based firm,". Only phrases whose last word is one of ``heads`` (nouns for
     organisations and people) count. They tell which named actor a later "the firm" refers to."""
     out = []
     for m in name_pattern(name).finditer(text):

@@ -288,7 +288,7 @@ def _normalized(src: Source, quote: str) -> Optional[tuple[int, int]]:
 def _candidates(src: Source, q: list[Tok], after: int, limit: int = 3) -> list[int]:
     """Likely source offsets (in words) where the quote starts.
 
-    Only the quote's rarest words vote (at most eight): where "Stoltenberg" or "programmes" occurs
+    Only the quote's rarest words vote (at most eight): where "Reyes" or "programmes" occurs
     says far more than where "the" does, and the cost stays flat as the article grows.
     """
     index = src.index
@@ -586,7 +586,7 @@ def _matches_any(name: str, forms: list[str]) -> bool:
         ff = aliases.fold(f)
         if fn == ff or fn.endswith(" " + ff) or ff.endswith(" " + fn) or fn.startswith(ff + " "):
             return True
-        # a lone family name that leads the full name, as in Korean and Chinese names ("Kwon" for "Kwon Jong Gun")
+        # a lone family name that leads the full name, as in Korean and Chinese names ("Han" for "Han Seo Jun")
         if " " not in fn and ff.startswith(fn + " ") and len(fn) > 2:
             return True
     return False
