@@ -512,8 +512,7 @@ def _affiliation(role: Optional[str]) -> Optional[str]:
 
 
 #: Nouns for someone who speaks for a body: the words are the body's ("a spokesperson for X said").
-SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen lawyer lawyers attorney "
-                         "attorneys representative representatives counsel".split())
+SPOKES_NOUNS = EN.spokes_nouns
 
 
 def _speaks_for(toks: Sequence[Tok], text: str) -> Optional[Speaker]:

@@ -91,6 +91,7 @@ class Lexicon:
     document_nouns: frozenset[str]  # what an actor publishes: "the Acme report" speaks for Acme
     accusation_nouns: frozenset[str]  # what one party says against another: "Y's allegations"
     company_nouns: frozenset[str]  # how an article refers back to a named company: "the firm"
+    spokes_nouns: frozenset[str]  # someone whose words are a body's: "a spokesperson for X"
 
     @property
     def speech_forms(self) -> frozenset[str]:
@@ -157,6 +158,7 @@ def load(lang: str = "en") -> Lexicon:
         document_nouns=_words(lang, "document_nouns.txt"),
         accusation_nouns=_words(lang, "accusation_nouns.txt"),
         company_nouns=_words(lang, "company_nouns.txt"),
+        spokes_nouns=_words(lang, "spokes_nouns.txt"),
     )
 
 

@@ -170,10 +170,10 @@ def _hygiene(entries: list[_Entry]) -> None:
     names_in_article: dict[str, dict[str, int]] = defaultdict(dict)
     for i, e in enumerate(entries):
         names_in_article[e.article_id].setdefault(aliases.fold(e.name), i)
-    # a person is never another kind's alias: "Belmark, also: Jo Ray" lists an actor, not a name
-    people = {aliases.fold(e.name) for e in entries if e.kind == "person"}
-    bodies = {aliases.fold(e.name) for e in entries if e.kind != "person"}
-    primary_rows = {aliases.lookup(e.name)[0] for e in entries if aliases.lookup(e.name)}
+    # a full personal name is never a body's alias, nor a state a person's: "Belmark, also: Jo Ray"
+    # lists another actor, not a name
+    full_people = {aliases.fold(e.name) for e in entries if e.kind == "person" and len(e.name.split()) >= 2}
+    states = {aliases.fold(e.name) for e in entries if e.kind == "state"}
     for i, e in enumerate(entries):
         own_row = aliases.lookup(e.name)
         for x in e.actor.aliases:
@@ -184,7 +184,8 @@ def _hygiene(entries: list[_Entry]) -> None:
             row = aliases.lookup(x)
             if other is not None and other != i:
                 reason = f"another actor's name ({entries[other].name})"
-            elif aliases.fold(x) in (bodies if e.kind == "person" else people):
+            elif (e.kind in ("state", "organisation") and aliases.fold(x) in full_people) or (
+                    e.kind == "person" and (aliases.fold(x) in states or (row and row[1] == "state"))):
                 reason = "another actor's name (of another kind)"
             elif row and row != own_row and (own_row or row[0] in primary_rows):
                 reason = "another state or body"
@@ -224,8 +225,21 @@ def _keys(e: _Entry) -> tuple[list[tuple[str, str]], list[str]]:
     return keys, lone
 
 
-def _resolve_descriptions(entries: list[_Entry], uf: _UnionFind) -> dict[int, int]:
-    """Each description's named actor (entry index), where the evidence points to one."""
+def _short_forms(e: _Entry) -> list[str]:
+    """A body's names and the first word of each ("Acme" of "Acme Group"), as its own words would use them."""
+    forms = list(e.names)
+    if e.kind != "person":
+        forms += [n.split()[0] for n in e.names if len(n.split()) >= 2 and len(n.split()[0]) >= 4]
+    return forms
+
+
+def _mentions(text: str, name: str) -> bool:
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def _resolve_descriptions(entries: list[_Entry], uf: _UnionFind, said_by: dict) -> dict[int, int]:
+    """Each description's named actor (entry index), where the evidence points to one. ``said_by``
+    holds, per (article, speaker), the words the article credits to that speaker."""
     evidence: dict[int, list[str]] = defaultdict(list)  # cluster root -> descriptors its names get
     for i, e in enumerate(entries):
         if not e.description:
@@ -246,6 +260,10 @@ def _resolve_descriptions(entries: list[_Entry], uf: _UnionFind) -> dict[int, in
         if person:  # "the minister" is someone whose role says minister
             cands = [j for j in cands if head in (entries[j].actor.role or "").lower().split()
                      or any(head == _head(d) for d in entries[j].descriptors)]
+        said = said_by.get((e.article_id, e.actor.name), "")
+        talked_about = [j for j in cands if any(_mentions(said, x) for x in _short_forms(entries[j]))]
+        if len(talked_about) < len(cands):  # a speaker seldom names itself in its own words
+            cands = [j for j in cands if j not in talked_about]
         if not cands:
             continue
         roots = {uf.find(j): j for j in cands}
@@ -338,7 +356,12 @@ def merge_actors(results: list[ArticleResult]):
             j = first_with_key.get(("name", next(iter(holders[office]))))
             if j is not None:
                 uf.union(i, j)
-    for i, j in _resolve_descriptions(entries, uf).items():
+    said_by: dict[tuple[str, str], str] = defaultdict(str)
+    for r in results:
+        for item in [*r.claims, *r.denials]:
+            said_by[(r.article_id, item.speaker)] += " " + " ".join(
+                x for x in (item.quote, getattr(item, "statement", ""), getattr(item, "denied", "")) if x)
+    for i, j in _resolve_descriptions(entries, uf, said_by).items():
         uf.union(i, j)
     return _build(entries, uf)
 
@@ -386,7 +409,7 @@ def _build(entries: list[_Entry], uf: _UnionFind):
                 articles=sorted({m.article_id for m in mentions}),
                 mentions=mentions,
                 dropped_aliases=[d for e in members for d in e.dropped],
-                resolved=sorted({e.actor.name for e in members if e.description}),
+                resolved=sorted({e.actor.name for e in members if e.description}) if named is not members else [],
             )
         )
 
@@ -403,12 +426,42 @@ def _build(entries: list[_Entry], uf: _UnionFind):
                     return actor_id
         return None
 
+    by_id = {a.id: a for a in merged}
+
     def party_of(name: str) -> Optional[str]:
         ids = owners.get(aliases.fold(name))
         if not ids:
             row = aliases.lookup(name)  # "Pyongyang" for the run's "North Korea"
             ids = owners.get(aliases.fold(row[0])) if row else None
         return next(iter(ids)) if ids and len(ids) == 1 else None
+
+    # A spokesperson or lawyer speaks for the body their role, affiliation or description names
+    # ("CIA spokeswoman", "a spokeswoman for the Acme board"): their words are the body's too.
+    for actor, idxs in zip(merged, ordered):
+        if actor.kind != "person":
+            continue
+        bodies = set()
+        for i in idxs:
+            e = entries[i]
+            said = " ".join([e.actor.role or "", *e.descriptors]).replace("’", "'")
+            if not EN.spokes_nouns & {w.lower().strip(".,") for w in said.split()}:
+                continue
+            for text in (e.actor.role or "", e.actor.affiliation or ""):
+                words = re.sub(r"['’]s\b", "", text).split()
+                found = None
+                for n in range(min(5, len(words)), 0, -1):
+                    for k in range(len(words) - n + 1):
+                        pid = party_of(" ".join(words[k : k + n]).strip(".,"))
+                        if pid and pid != actor.id and by_id[pid].kind != "person":
+                            found = pid
+                            break
+                    if found:
+                        break
+                if found:
+                    bodies.add(found)
+                    break
+        if len(bodies) == 1:
+            actor.speaks_for = next(iter(bodies))
 
     # The state a body belongs to, where the text says so ("Belmarkian private army Acme"): a gift
     # to the body is a gift to that state's side.

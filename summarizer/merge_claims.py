@@ -8,7 +8,8 @@ speech. Two reports are one statement when
 * or their one-line statements say the same thing;
 * or, between articles written days apart, they assert the same act of giving (see ``acts``).
 
-Reports are compared within one speaker first. Near-verbatim words credited to two different speakers
+Reports are compared within one speaker first, then between a spokesperson and the body they speak
+for, as if one speaker. Near-verbatim words credited to two different speakers
 (an outlet crediting a company's statement to its spokesperson, or to "the firm") are still one
 statement; the merged claim then lists the other speakers the words were credited to, so that the
 disagreement stays visible. Candidates come from an inverted index over rare content words, so the
@@ -116,9 +117,10 @@ class _Clusters:
     MAX_MEMBERS_CHECKED = 6
     ANY = ("*",)  # the index key shared by every speaker
 
-    def __init__(self, acts: ActReader, kind_of: dict) -> None:
+    def __init__(self, acts: ActReader, kind_of: dict, speaks_for: dict) -> None:
         self.acts = acts
         self.kind_of = kind_of
+        self.speaks_for = speaks_for
         self.members: list[list] = []
         self.key_of: list = []
         self.index: dict[tuple, list[int]] = defaultdict(list)
@@ -132,6 +134,11 @@ class _Clusters:
         members = self.members[c][: self.MAX_MEMBERS_CHECKED]
         return any(near_verbatim(m, item) and close_in_time(m["when"], item["when"], STATEMENT_REACH_DAYS)
                    for m in members)
+
+    def _related(self, a, b) -> bool:
+        """A spokesperson and the body they speak for, or two people speaking for one body."""
+        fa, fb = self.speaks_for.get(a), self.speaks_for.get(b)
+        return fa == b or fb == a or (fa is not None and fa == fb)
 
     def _may_share(self, a, b) -> bool:
         """Two named people are two speakers even when their words agree (a statement read out twice,
@@ -148,11 +155,19 @@ class _Clusters:
             if self._joins(c, item):
                 cluster = c
                 break
-        if cluster is None and len(item["q"].split()) >= CROSS_SPEAKER_WORDS:
+        if cluster is None:
+            long_enough = len(item["q"].split()) >= CROSS_SPEAKER_WORDS
             for c, shared in top(rare_word_votes(self.index, [(self.ANY, w) for w in words]), self.MAX_CANDIDATES):
                 if shared < need:
                     break
-                if self.key_of[c] != key and self._may_share(self.key_of[c], key) and self._joins_any_speaker(c, item):
+                other = self.key_of[c]
+                if other == key:
+                    continue
+                if self._related(other, key):
+                    joined = self._joins(c, item)
+                else:
+                    joined = long_enough and self._may_share(other, key) and self._joins_any_speaker(c, item)
+                if joined:
                     cluster = c
                     break
         if cluster is None:
@@ -192,7 +207,7 @@ def cluster_items(results, field: str, text_of, speaker_of, acts: ActReader, act
                   written: Optional[dict] = None) -> list[list[dict]]:
     """The reports (claims or denials, by ``field``) of all articles grouped by statement."""
     written = written or {}
-    clusters = _Clusters(acts, {a.id: a.kind for a in actors})
+    clusters = _Clusters(acts, {a.id: a.kind for a in actors}, {a.id: a.speaks_for for a in actors if a.speaks_for})
     for r in results:
         for i, item in enumerate(getattr(r, field)):
             quote, statement = text_of(item)

@@ -474,6 +474,9 @@ class MergedActor(BaseModel):
     articles: list[str] = Field(default_factory=list)
     mentions: list[ActorMention] = Field(default_factory=list)
     dropped_aliases: list[DroppedAlias] = Field(default_factory=list)
+    speaks_for: Optional[str] = Field(
+        default=None, description="Id of the body this person speaks for (a spokesperson's or lawyer's employer)."
+    )
     resolved: list[str] = Field(
         default_factory=list,
         description="Descriptions ('the firm', 'the minister') an article used for this actor, joined to it by the merge.",

@@ -325,7 +325,7 @@ def display_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tupl
 
 def name_pattern(name: str) -> re.Pattern:
     """A name as a whole word sequence, with any apostrophe style and an optional possessive."""
-    body = re.escape(name.strip()).replace("'", "['’]").replace("’", "['’]")
+    body = "".join("['’]" if ch in "'’" else re.escape(ch) for ch in name.strip())
     return re.compile(rf"(?<![\w-]){body}(?:['’]s?)?(?![\w-])")
 
 
