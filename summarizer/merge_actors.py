@@ -436,7 +436,7 @@ def _build(entries: list[_Entry], uf: _UnionFind):
         return next(iter(ids)) if ids and len(ids) == 1 else None
 
     # A spokesperson or lawyer speaks for the body their role, affiliation or description names
-    # ("CIA spokeswoman", "a spokeswoman for the Acme board"): their words are the body's too.
+    # ("Acme spokeswoman", "a spokeswoman for the Zenith board"): their words are the body's too.
     for actor, idxs in zip(merged, ordered):
         if actor.kind != "person":
             continue
