@@ -262,8 +262,7 @@ def _resolve_descriptions(entries: list[_Entry], uf: _UnionFind, said_by: dict) 
                      or any(head == _head(d) for d in entries[j].descriptors)]
         said = said_by.get((e.article_id, e.actor.name), "")
         talked_about = [j for j in cands if any(_mentions(said, x) for x in _short_forms(entries[j]))]
-        if len(talked_about) < len(cands):  # a speaker seldom names itself in its own words
-            cands = [j for j in cands if j not in talked_about]
+        cands = [j for j in cands if j not in talked_about]  # a speaker seldom names itself in its own words
         if not cands:
             continue
         roots = {uf.find(j): j for j in cands}
