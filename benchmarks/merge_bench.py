@@ -54,9 +54,16 @@ def synthetic(n: int):
     return out
 
 
-def run_one(n: int) -> dict:
-    from summarizer.merge import merge
+def merge_fn(which: str):
+    if which == "before13":
+        from benchmarks.baseline.merge_before_13.merge import merge
+    else:
+        from summarizer.merge import merge
+    return merge
 
+
+def run_one(n: int, which: str = "now") -> dict:
+    merge = merge_fn(which)
     results = synthetic(n)
     n_claims = sum(len(r.claims) for r in results)
     t0 = time.perf_counter()
@@ -68,41 +75,46 @@ def run_one(n: int) -> dict:
 
 
 def quality() -> None:
-    from summarizer.merge import merge
     from tests.merge_eval import score, seed_results
+    from tests.merge_holdout_eval import HOLDOUT_EXPECTED, holdout_results
 
-    s = score(merge(seed_results()))
-    print("quality on the five seeds (pairwise, against tests/data/expected_merge.json)")
-    for k, v in s.items():
-        if k != "wrong dates":
-            print(f"  {k:<16} precision {v[0]:.3f}  recall {v[1]:.3f}")
-
-    from tests.merge_holdout_eval import holdout_score
-
-    h = holdout_score()
-    print("\nquality on the second set (held out until its first run, since used; tests/data/merge_holdout/)")
-    for k, v in h.items():
-        if k != "wrong dates":
-            print(f"  {k:<16} precision {v[0]:.3f}  recall {v[1]:.3f}")
+    sets = [("the five seeds (pairwise, against tests/data/expected_merge.json)", seed_results, None),
+            ("the second set (held out until its first run, since used; tests/data/merge_holdout/)",
+             holdout_results, HOLDOUT_EXPECTED)]
+    for title, load, expected in sets:
+        now = score(merge_fn("now")(load()), **({"expected": expected} if expected else {}))
+        old = score(merge_fn("before13")(load()), **({"expected": expected} if expected else {}))
+        print(f"quality on {title}\n  {'':<16} {'merge now':>23}   {'merge before #13 (baseline)':>27}")
+        for k, v in now.items():
+            if k != "wrong dates":
+                o = old[k]
+                print(f"  {k:<16} P {v[0]:.3f}  R {v[1]:.3f}          P {o[0]:.3f}  R {o[1]:.3f}")
+        print()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,2500,5000,10000")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--which", default="now", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.which)))
         return
     quality()
-    print("\nscale (one core, fresh process per size; peak RSS includes the synthetic input)")
-    print(f"  {'articles':>8} {'claims':>8} {'seconds':>8} {'peak MiB':>9} {'merged claims':>14} {'actors':>7}")
+    print("scale (one core, fresh process per size and merge; peak RSS includes the synthetic input);\n"
+          "the baseline is the merge as it was before issue #13 (benchmarks/baseline/merge_before_13), same run")
+    print(f"  {'articles':>8} {'claims':>8} {'seconds':>8} {'baseline s':>10} {'ratio':>6} {'peak MiB':>9} "
+          f"{'baseline MiB':>12} {'merged claims':>14} {'actors':>7}")
     rows = []
     for n in [int(x) for x in args.sizes.split(",")]:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
-        r = json.loads(out.stdout)
+        r, b = ({**json.loads(subprocess.run([sys.executable, __file__, "--one", str(n), "--which", w],
+                                              capture_output=True, text=True, check=True, cwd=ROOT).stdout)}
+                for w in ("now", "before13"))
         rows.append(r)
-        print(f"  {r['articles']:>8} {r['claims_in']:>8} {r['seconds']:>8.2f} {r['peak_mib']:>9.0f} {r['claims']:>14} {r['actors']:>7}")
+        print(f"  {r['articles']:>8} {r['claims_in']:>8} {r['seconds']:>8.2f} {b['seconds']:>10.2f} "
+              f"{r['seconds'] / b['seconds']:>5.2f}x {r['peak_mib']:>9.0f} {b['peak_mib']:>12.0f} {r['claims']:>14} "
+              f"{r['actors']:>7}")
     if len(rows) >= 2:
         a, b = rows[0], rows[-1]
         print(f"\n  {b['articles'] / a['articles']:.0f}x the articles took {b['seconds'] / a['seconds']:.1f}x the time "

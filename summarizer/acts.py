@@ -71,6 +71,9 @@ class ActReader:
             return self._seqs[text]
         classes = word_classes()
         words = re.findall(r"[A-Za-z][\w'’.-]*", text)
+        if not any(w.lower().strip(".") in classes for w in words):
+            self._seqs[text] = ()  # no act and nothing given: no names worth looking up
+            return ()
         seq: list[str] = []
         i = 0
         while i < len(words):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Optional
 
 from . import aliases
@@ -41,6 +42,7 @@ def _bare(word: str) -> str:
     return word.lower().strip(".,;:()")
 
 
+@lru_cache(maxsize=200_000)
 def person_core(name: str) -> str:
     """A person's name without what precedes it: titles, portfolios, bodies ("NATO Secretary General Ana
     Reyes", "Group Chief Financial Officer Jo Ray", "Sen. Ann Vale (D-XX)" are the names alone)."""
@@ -57,6 +59,7 @@ def person_core(name: str) -> str:
     return re.sub(r"'s$", "", " ".join(words))
 
 
+@lru_cache(maxsize=200_000)
 def author_of(name: str) -> str:
     """The author a document's name stands for: "Acme Study", "the Acme report" -> "Acme"."""
     words = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).split()
@@ -73,6 +76,7 @@ def _place_word(words: list[str], i: int) -> bool:
     return any(x.endswith("-based") and x[:1].isupper() for x in words[i + 1 : i + 3])
 
 
+@lru_cache(maxsize=200_000)
 def is_description(name: str) -> bool:
     """Whether a name is a description, not a name: "firm", "the US company", "investment research firm",
     "the minister". Its head noun is in lower case and names a kind of body or person, and no other word
@@ -96,6 +100,7 @@ def _head(name: str) -> str:
     return name.split()[-1].lower().strip(".,;:").rsplit("-", 1)[-1]
 
 
+@lru_cache(maxsize=200_000)
 def kind_from_cues(name: str, given: str) -> str:
     """The kind a name itself shows, else the extractor's: a table entry's kind, an organisation word at
     the end ("Acme Group"), or a title before a capitalised name (a person)."""
@@ -240,10 +245,10 @@ def _mentions(text: str, name: str) -> bool:
 def _resolve_descriptions(entries: list[_Entry], uf: _UnionFind, said_by: dict) -> dict[int, int]:
     """Each description's named actor (entry index), where the evidence points to one. ``said_by``
     holds, per (article, speaker), the words the article credits to that speaker."""
-    evidence: dict[int, list[str]] = defaultdict(list)  # cluster root -> descriptors its names get
+    evidence: dict[int, list[tuple[str, str]]] = defaultdict(list)  # root -> (descriptor, its head)
     for i, e in enumerate(entries):
         if not e.description:
-            evidence[uf.find(i)].extend(d.lower() for d in e.descriptors)
+            evidence[uf.find(i)].extend((d.lower(), _head(d)) for d in e.descriptors)
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(entries):
         if not e.description:
@@ -266,7 +271,7 @@ def _resolve_descriptions(entries: list[_Entry], uf: _UnionFind, said_by: dict) 
         if not cands:
             continue
         roots = {uf.find(j): j for j in cands}
-        score = {r: sum(2 if phrase in d else 1 for d in evidence[r] if _head(d) == head) for r in roots}
+        score = {r: sum(2 if phrase in d else 1 for d, h in evidence[r] if h == head) for r in roots}
         best = max(score.values())
         winners = [r for r, s in score.items() if s == best]
         if best > 0 and len(winners) == 1:
@@ -287,9 +292,9 @@ def merge_actors(results: list[ArticleResult]):
     """Merged actors, and the index the other parts use to find them (``ActorIndex``)."""
     entries: list[_Entry] = []
     for r in results:
-        spans = r.actor_spans or [None] * len(r.actors)
-        grounding = r.actor_grounding or [None] * len(r.actors)
-        for a, sp, g in zip(r.actors, spans, grounding):
+        for k, a in enumerate(r.actors):  # spans and grounding may be missing (an older run's results)
+            sp = r.actor_spans[k] if k < len(r.actor_spans) else None
+            g = r.actor_grounding[k] if k < len(r.actor_grounding) else None
             entries.append(_Entry(r.article_id, a, sp, g))
     _hygiene(entries)
     uf = _UnionFind(len(entries))

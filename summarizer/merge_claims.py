@@ -121,6 +121,7 @@ class _Clusters:
         self.acts = acts
         self.kind_of = kind_of
         self.speaks_for = speaks_for
+        self.related_keys = set(speaks_for) | set(speaks_for.values())
         self.members: list[list] = []
         self.key_of: list = []
         self.index: dict[tuple, list[int]] = defaultdict(list)
@@ -155,8 +156,8 @@ class _Clusters:
             if self._joins(c, item):
                 cluster = c
                 break
-        if cluster is None:
-            long_enough = len(item["q"].split()) >= CROSS_SPEAKER_WORDS
+        long_enough = len(item["q"].split()) >= CROSS_SPEAKER_WORDS
+        if cluster is None and (long_enough or key in self.related_keys):
             for c, shared in top(rare_word_votes(self.index, [(self.ANY, w) for w in words]), self.MAX_CANDIDATES):
                 if shared < need:
                     break
