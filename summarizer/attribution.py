@@ -449,7 +449,7 @@ def _name_word(t: Tok) -> bool:
         and low not in TITLE_WORDS
         and low not in ORG_WORDS
         and low not in _ALIAS_WORDS
-        and not (t.text.isupper() and len(t.text) > 1)  # NATO, LISBON, ABC
+        and not (t.text.isupper() and len(t.text) > 1)  # NATO, LISBON, XYZ
         and t.kind == "word"
     )
 

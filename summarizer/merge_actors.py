@@ -402,6 +402,8 @@ def _build(entries: list[_Entry], uf: _UnionFind):
                 by_article[e.article_id].setdefault(aliases.fold(x), actor_id)
                 if not e.description:
                     owners[aliases.fold(x)].add(actor_id)
+                    if e.kind != "person" and len(x.split()) >= 3 and len(_acronym(x)) >= 3:
+                        owners[_acronym(x).lower()].add(actor_id)  # "XYZ" names the body in a role ("XYZ spokeswoman")
         roles = Counter(e.actor.role for e in members if e.actor.role)
         merged.append(
             MergedActor(
