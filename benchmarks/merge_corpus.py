@@ -251,7 +251,13 @@ def recorded_summary(story: str, runs: Path, merge_fn: Callable):
 
 
 def file_map(summary) -> dict[str, str]:
-    return {r.article_id: Path(r.source).name for r in summary.articles}
+    """Article id -> corpus file name; a run fed from JSONL (one line per file, its stem as id) has
+    'story.jsonl:N' as source, so its id names the file."""
+    out = {}
+    for r in summary.articles:
+        name = Path(r.source).name
+        out[r.article_id] = name if name.endswith(".txt") else f"{r.article_id}.txt"
+    return out
 
 
 def score_story(story: str, summary) -> dict:

@@ -144,3 +144,12 @@ def test_a_denial_answers_the_claims_of_the_party_it_names_as_accuser():
     _, claims, denials, _ = merge([one, two])
     linked = {c.statement for c in claims if c.id in denials[0].denies}
     assert linked == {"Zenith Group engaged in accounting fraud for a decade"}
+
+
+def test_the_minister_is_the_named_minister_of_the_article():
+    one = article("one", "Interior Minister Jo Ray met Ann Vale. The minister said the border would stay open.",
+                  [person("Jo Ray", role="Interior Minister"), person("Ann Vale", role="trade envoy"),
+                   person("the minister")])
+    actors, _, _, _ = merge([one])
+    assert actor_of(actors, "one", "the minister") is actor_of(actors, "one", "Jo Ray")
+    assert actor_of(actors, "one", "Ann Vale") is not actor_of(actors, "one", "Jo Ray")
