@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from . import dates
+from . import dates, pubdate
 from .models import Article, Span
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -173,42 +173,10 @@ def text_for_model(text: str, boilerplate: list[Span]) -> str:
 # Publication date
 # ---------------------------------------------------------------------------------------------
 
-_DATE_MARKER = re.compile(r"(?:^|\s)(?:date|published|updated|posted)\s*:?\s*", re.I)
-
-
 def find_published(text: str) -> tuple[str | None, str | None]:
-    """The publication date the page states, as (ISO date, text as written); (None, None) if absent.
-
-    Only the page header is searched (the first lines), and a date counts only when a marker
-    ("date", "Published", ...) precedes it or the line is little more than the date itself: a body
-    sentence citing "March 25, 2022" is not a publication date.
-    """
-    header = text[:800]
-    for raw_line in header.splitlines()[:12]:
-        line = raw_line.strip()
-        if not line:
-            continue
-        found = dates.find_absolute(line)
-        if not found or found[0] is None or found[0].precision != "day":
-            continue
-        resolved, m = found
-        before = line[: m.start()]
-        marker = _DATE_MARKER.search(before + " ")
-        rest = (before + line[m.end() :]).strip(" ,|-")
-        leftover = re.sub(
-            r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|at|\d{1,2}:\d{2}(\s*[ap]m)?|gmt|utc|[ap]m)\b",
-            "",
-            rest,
-            flags=re.I,
-        ).strip(" ,|-")
-        if (marker and marker.end() >= len(before) - 1) or len(leftover) <= 3:
-            start = m.start()
-            # include a leading weekday ("Wednesday, 19 June 2024") in the text as written
-            wd = re.search(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*$", before, re.I)
-            if wd:
-                start = wd.start()
-            return resolved.iso, line[start : m.end()]
-    return None, None
+    """The publication date a text's header states, as (ISO date, text as written); (None, None) if
+    absent. A body sentence citing "March 25, 2022" is not a publication date (see ``pubdate``)."""
+    return pubdate.from_text(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,8 +256,11 @@ def _read_file(path: Path) -> Article:
     text, warnings = _decode(path.read_bytes())
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
+        stated, where = pubdate.from_html(text)
         text, title = html_to_text(text)
-        article = make_article(path.stem, str(path), text, title=title)
+        article = make_article(path.stem, str(path), text, title=title, published=stated)
+        if stated:
+            article.published_text = where
     else:
         article = make_article(path.stem, str(path), text, markdown=suffix in {".md", ".markdown"})
     article.warnings.extend(warnings)

@@ -16,7 +16,7 @@ def test_seed_text_is_kept_byte_for_byte(seed_articles):
 def test_publication_dates_in_the_three_seed_forms(seed_articles):
     got = {a.id[:3]: (a.published, a.published_text) for a in seed_articles}
     assert got["000"] == ("2023-01-29", "2023-01-29")
-    assert got["002"] == ("2023-01-30", "Jan 30, 2023")
+    assert got["002"] == ("2023-01-30", "30 Jan, 2023")  # its "Published" line, over the bare date above it
     assert got["004"][0] == "2024-06-19" and got["004"][1].startswith("Wednesday, 19 June 2024")
     # 001 cites "March 25, 2022" in its body and 003 states no date: neither is a publication date
     assert got["001"] == (None, None)
