@@ -67,6 +67,17 @@ def endpoint_options(command):
     return command
 
 
+def _iso_date(value):
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="summarizer")
 def main() -> None:
@@ -82,6 +93,9 @@ def main() -> None:
               help="llm: ask the model; rules: the offline extractor (no model, no network); auto: the model, or the "
                    "offline extractor for articles with no recorded answer when no endpoint is configured.")
 @click.option("--no-inventory", is_flag=True, help="Do not list the direct quotes the model's claims leave out.")
+@click.option("--published", "published", callback=lambda _c, _p, v: _iso_date(v), metavar="YYYY-MM-DD",
+              help="Publication date for articles that state none (relative dates hang on it); a date an "
+                   "article states wins, with a warning.")
 @click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the summary to FILE instead of stdout (its folder is created if missing).")
 @endpoint_options
@@ -101,7 +115,7 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on for a terminal and more than one article].")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no info lines on stderr (warnings and errors still show).")
-def summarize_cmd(paths, fmt, extractor, no_inventory, out, base_url, api_key, model, mode, temperature, max_tokens, concurrency, timeout,
+def summarize_cmd(paths, fmt, extractor, no_inventory, published, out, base_url, api_key, model, mode, temperature, max_tokens, concurrency, timeout,
                   max_retries, max_reasks, max_article_chars, cache_dir, recordings, cache_mode, progress,
                   verbose, quiet) -> None:
     from .pipeline import RunOptions, summarize
@@ -123,6 +137,7 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, out, base_url, api_key, m
         progress=False if quiet else (sys.stderr.isatty() if progress is None else progress),
         extractor=extractor,
         inventory=not no_inventory,
+        published=published,
     )
     try:
         summary = summarize(list(paths), options)

@@ -55,6 +55,8 @@ class RunOptions:
     extractor: str = "auto"
     inventory: bool = True  # list the direct quotes the model's claims do not cover
     capture: Optional[list] = None  # record the requests a run would send instead of sending them
+    #: publication date (YYYY-MM-DD) for articles that state none; a date an article states wins
+    published: Optional[str] = None
 
 
 def default_recordings(config: ModelConfig) -> list[Path]:
@@ -78,6 +80,19 @@ def _iter_inputs(inputs: Iterable[Input]):
             paths.append(item)
     if paths:
         yield from read_articles(paths)
+
+
+def _with_published(items, default: Optional[str]):
+    """Articles that state no publication date get ``default``; one that states another keeps its own,
+    with a warning, since a date the page states is better evidence than one given for the whole run."""
+    for item in items:
+        if default and isinstance(item, Article):
+            if not item.published:
+                item = item.model_copy(update={"published": default})
+            elif item.published != default:
+                item.warnings.append(f"states its publication date {item.published}, which wins over "
+                                     f"--published {default}")
+        yield item
 
 
 def _progress(enabled: bool):
@@ -183,7 +198,7 @@ async def _summarize(inputs, options, on_result) -> Summary:
     try:
         if progress:
             progress.start()
-        for index, item in enumerate(_iter_inputs(inputs)):
+        for index, item in enumerate(_with_published(_iter_inputs(inputs), opts.published)):
             if isinstance(item, IngestError):
                 failures.append((index, Failure(source=item.source, error=item.error)))
                 continue

@@ -197,3 +197,18 @@ def test_flagged_items_stand_out_in_a_terminal_and_stay_plain_when_piped(force):
         assert all("\x1b[" in line for line in flagged_lines)  # coloured
     else:
         assert "\x1b[" not in out.stdout  # piped: exactly the Markdown
+
+
+def test_published_dates_articles_that_state_none_and_a_stated_date_wins(run, tmp_path):
+    (tmp_path / "a.txt").write_text("Depot vote\n\nThe council voted on Tuesday to close the depot, officials said.\n")
+    (tmp_path / "b.txt").write_text("Published: 5 May 2025\n\nThe council met on Monday to discuss the depot.\n")
+    out = tmp_path / "s.json"
+    result = run("summarize", tmp_path / "a.txt", tmp_path / "b.txt", "--extractor", "rules", "--format", "json",
+                 "--published", "2025-03-06", "--out", out, "--no-progress")
+    assert result.exit_code == 0
+    arts = {a["article_id"]: a for a in json.loads(out.read_text())["articles"]}
+    assert arts["a"]["published"] == "2025-03-06"
+    assert [d["value"] for d in arts["a"]["dates"]] == ["2025-03-04"]  # the Tuesday before that Thursday
+    assert arts["b"]["published"] == "2025-05-05" and "wins over --published" in arts["b"]["warnings"][0]
+    bad = run("summarize", tmp_path / "a.txt", "--published", "6 March")
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
