@@ -31,6 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional, Union
 
+from .ingest import GENERATED_MARKER
 from .models import (
     STATE_LABELS,
     SUPPORTED_STATUSES,
@@ -746,8 +747,10 @@ def render(summary: Summary, texts: Texts, boilerplate: Optional[Boilerplate] = 
         '<span class="lg hl date t-exact">date</span><span class="lg bp">page furniture</span>'
     )
     page = f"""<!doctype html>
+{GENERATED_MARKER}
 <html lang="en">
 <head>
+<meta name="generator" content="summarizer">
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -9,6 +9,7 @@ can neither reach the model nor support a claim.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from dataclasses import dataclass
@@ -185,17 +186,36 @@ def find_published(text: str) -> tuple[str | None, str | None]:
 
 
 def _decode(data: bytes) -> tuple[str, list[str]]:
-    """Text and warnings. Invalid UTF-8 is decoded as far as it goes, with the damage said plainly."""
+    """Text and warnings. Text that is not UTF-8 is decoded by detection (charset-normalizer), and the
+    warning says which encoding was assumed, so a reader can check the accents and quotation marks."""
     if b"\x00" in data[:4096]:
         raise ValueError("binary file (contains NUL bytes), not an article")
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
+        where = f"first bad byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        from charset_normalizer import from_bytes
+
+        found = list(from_bytes(data))
+        best = found[0] if found else None
+        # on a tie the Western default wins: a short page gives cp1250 and cp1252 the same score, and
+        # cp1252 is far the commoner for news in Latin script
+        tied = [r for r in found if best and r.chaos == best.chaos and r.coherence == best.coherence]
+        best = next((r for r in tied if r.encoding in ("cp1252", "latin_1", "iso8859_15")), best)
+        if best is None or best.coherence == 0:  # too little text to tell: the commonest legacy encoding
+            try:
+                return data.decode("cp1252"), [f"not valid UTF-8 ({where}): too short to detect its encoding, "
+                                               "decoded as cp1252; re-save it as UTF-8 to be sure"]
+            except UnicodeDecodeError:
+                best = None
+        if best is not None and best.encoding not in ("utf_8", "utf_8_sig"):
+            return str(best), [f"not valid UTF-8 ({where}): decoded as {best.encoding}, detected; "
+                               "re-save it as UTF-8 to be sure"]
         text = data.decode("utf-8-sig", errors="replace")
         bad = text.count("\ufffd")
         return text, [
-            f"not valid UTF-8 (first bad byte 0x{data[exc.start]:02x} at offset {exc.start}): "
-            f"{bad} byte sequence{'s' if bad != 1 else ''} replaced with U+FFFD; re-save it as UTF-8"
+            f"not valid UTF-8 ({where}): {bad} byte sequence{'s' if bad != 1 else ''} replaced with U+FFFD; "
+            "re-save it as UTF-8"
         ]
 
 
@@ -316,6 +336,24 @@ def _read_stdin() -> Article:
     return article
 
 
+#: Written into every report (at the end of Markdown, at the top of HTML), so that a later run over the same folder
+#: skips it instead of summarising the tool's own output as an article.
+GENERATED_MARKER = "<!-- written by summarizer: a generated report, not an article -->"
+log = logging.getLogger(__name__)
+
+
+def is_own_output(path: Path) -> bool:
+    """Whether a file is a report this tool wrote: its marker at the top (HTML) or the end (Markdown)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(2048)
+            fh.seek(max(0, path.stat().st_size - 512))
+            tail = fh.read()
+    except OSError:
+        return False
+    return GENERATED_MARKER.encode() in head or GENERATED_MARKER.encode() in tail
+
+
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path | IngestError | str]:
     for raw in paths:
         if str(raw) == STDIN:
@@ -326,8 +364,15 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | IngestError | str]:
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
             if not found:
                 yield IngestError(str(path), f"folder has no articles ({', '.join(sorted(SUPPORTED))})")
-            yield from found
+            for p in found:
+                if is_own_output(p):
+                    log.warning("skipped %s: a report summarizer wrote, not an article", p)
+                else:
+                    yield p
         elif path.is_file():
+            if is_own_output(path):
+                log.warning("skipped %s: a report summarizer wrote, not an article", path)
+                continue
             yield path
         else:
             yield IngestError(str(path), "no such file or folder")

@@ -11,6 +11,7 @@ import json
 import re
 import sys
 
+from .ingest import GENERATED_MARKER
 from .models import STATE_LABELS, ItemState, MergedActor, SourceRef, Status, Summary
 
 BADGE = {
@@ -179,7 +180,7 @@ def to_markdown(summary: Summary) -> str:
     if summary.failures:
         lines += ["", f"## Failed inputs ({len(summary.failures)})", ""]
         lines += [f"- {md_escape(f.source)}: {md_escape(f.error)}" for f in summary.failures]
-    return "\n".join(lines).rstrip() + "\n"
+    return "\n".join(lines).rstrip() + "\n\n" + GENERATED_MARKER + "\n"
 
 
 def print_terminal(markdown: str, file=None) -> None:

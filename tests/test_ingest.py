@@ -74,9 +74,9 @@ def test_bad_inputs_are_reported_one_line_each(tmp_path):
                                 tmp_path / "missing.txt", tmp_path / "empty_dir"]))
     errs = {e.source.rsplit("/", 1)[-1]: e.error for e in items if isinstance(e, IngestError)}
     latin = next(a for a in items if not isinstance(a, IngestError))
-    assert latin.text == "Caf\ufffd au lait"  # decoded as far as it goes
-    assert latin.warnings == ["not valid UTF-8 (first bad byte 0xe9 at offset 3): 1 byte sequence replaced "
-                              "with U+FFFD; re-save it as UTF-8"]
+    assert latin.text == "Café au lait" and "decoded as cp1252" in latin.warnings[0]  # too short to detect
+    assert latin.warnings == ["not valid UTF-8 (first bad byte 0xe9 at offset 3): too short to detect its "
+                              "encoding, decoded as cp1252; re-save it as UTF-8 to be sure"]
     assert errs["empty.txt"] == "empty article (no text)"
     assert "binary" in errs["bin.txt"]
     assert errs["missing.txt"] == "no such file or folder"
@@ -89,3 +89,26 @@ def test_duplicate_ids_get_suffixes(tmp_path):
     (tmp_path / "a.jsonl").write_text('{"id": "same", "text": "one."}\n{"id": "same", "text": "two."}\n')
     ids = [a.id for a in read_articles([tmp_path / "a.jsonl"])]
     assert ids == ["same", "same-2"]
+
+
+def test_a_latin1_page_keeps_its_accents_and_its_quote(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Café owner José Muñoz said: “We will reopen on Monday.” The council agreed.\n"
+                                     .encode("cp1252"))
+    (art,) = list(read_articles([tmp_path]))
+    assert "José Muñoz" in art.text and "“We will reopen on Monday.”" in art.text
+    assert "decoded as cp1252" in art.warnings[0]
+
+
+def test_the_tools_own_reports_in_a_folder_are_skipped_with_a_note(tmp_path, caplog):
+    from summarizer import RunOptions, summarize
+    from summarizer.html_report import render as render_html
+    from summarizer.report import render
+
+    (tmp_path / "a.txt").write_text('Published: 5 May 2025\n\n"We will reopen," said Jo Ray, the owner.\n')
+    summary = summarize([tmp_path], RunOptions(extractor="rules"))
+    (tmp_path / "report.md").write_text(render(summary, "md"))
+    (tmp_path / "report.html").write_text(render_html(summary, list(read_articles([tmp_path / "a.txt"]))))
+    with caplog.at_level("WARNING"):
+        again = list(read_articles([tmp_path]))
+    assert [a.id for a in again] == ["a"]
+    assert sum("a report summarizer wrote" in r.getMessage() for r in caplog.records) == 2
