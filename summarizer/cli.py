@@ -2,7 +2,8 @@
 
 Exit codes: 0 every article summarised; 1 some inputs failed (the summary of the rest is still
 written) or, for ``verify``, some lines were malformed; 2 usage error (bad flag, nothing to read);
-3 ``verify --fail-on`` matched a line; 130 interrupted (Ctrl-C): rerun to resume from the cache.
+3 ``--fail-on`` matched (a ``verify`` line, or a source of a ``summarize`` claim or denial); 130
+interrupted (Ctrl-C): rerun to resume from the cache.
 """
 
 from __future__ import annotations
@@ -19,6 +20,22 @@ from .cache import CacheMode
 from .extract import DEFAULT_MODEL, MODES, ModelConfig
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FLAGGED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+#: What --fail-on can name, on ``verify`` (each line) and ``summarize`` (each source of a claim or denial)
+FAIL_ON = ("altered", "unsupported", "misattributed", "flagged", "fuzzy", "normalized")
+
+
+def _fail_on(value: str) -> set[str]:
+    wanted = {x.strip() for x in (value or "").split(",") if x.strip()}
+    unknown = wanted - set(FAIL_ON)
+    if unknown:
+        raise click.BadParameter(f"unknown status {', '.join(sorted(unknown))} (choose from {', '.join(FAIL_ON)})")
+    return wanted
+
+
+def _source_hits(ref) -> set[str]:
+    """What --fail-on can match in one source of a merged claim or denial, as ``verify`` reads a line."""
+    misattributed = ref.speaker_found is False
+    return {ref.status.value} | ({"misattributed"} if misattributed else set()) | ({"flagged"} if ref.flagged else set())
 
 SUMMARIZE_HELP = f"""Summarise news articles into one verified summary.
 
@@ -42,10 +59,11 @@ Examples:
   summarizer summarize seeds/ --replay            # cache only: a miss is an error
   summarizer summarize seeds/ --extractor rules   # no model at all
   summarizer summarize seeds/ --format html --out report.html
+  summarizer summarize articles/ --fail-on flagged  # exit 3 when any claim has a flagged source (CI)
 
 \b
 Exit codes: 0 all summarised; 1 some inputs failed (the rest is still reported); 2 usage error;
-130 interrupted (answers so far are cached: rerun the same command to resume).
+3 --fail-on matched; 130 interrupted (answers so far are cached: rerun the same command to resume).
 """
 
 
@@ -93,6 +111,9 @@ def main() -> None:
               help="llm: ask the model; rules: the offline extractor (no model, no network); auto: the model, or the "
                    "offline extractor for articles with no recorded answer when no endpoint is configured.")
 @click.option("--no-inventory", is_flag=True, help="Do not list the direct quotes the model's claims leave out.")
+@click.option("--fail-on", "fail_on", default="", callback=lambda _c, _p, v: _fail_on(v), metavar="STATUSES",
+              help=f"Comma-separated: exit {EXIT_FLAGGED} when any source of a claim or denial has one of these "
+                   f"({', '.join(FAIL_ON)}); failed inputs (exit 1) come first.")
 @click.option("--published", "published", callback=lambda _c, _p, v: _iso_date(v), metavar="YYYY-MM-DD",
               help="Publication date for articles that state none (relative dates hang on it); a date an "
                    "article states wins, with a warning.")
@@ -115,7 +136,7 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on for a terminal and more than one article].")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no info lines on stderr (warnings and errors still show).")
-def summarize_cmd(paths, fmt, extractor, no_inventory, published, out, base_url, api_key, model, mode, temperature, max_tokens, concurrency, timeout,
+def summarize_cmd(paths, fmt, extractor, no_inventory, fail_on, published, out, base_url, api_key, model, mode, temperature, max_tokens, concurrency, timeout,
                   max_retries, max_reasks, max_article_chars, cache_dir, recordings, cache_mode, progress,
                   verbose, quiet) -> None:
     from .pipeline import RunOptions, summarize
@@ -179,7 +200,15 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, published, out, base_url,
     _echo_failures(summary)
     if not any(a.ok for a in summary.articles) and not summary.failures:
         raise SystemExit(EXIT_USAGE)
-    raise SystemExit(EXIT_PARTIAL if summary.failures else EXIT_OK)
+    if summary.failures:
+        raise SystemExit(EXIT_PARTIAL)
+    tripped = [item.id for item in [*summary.claims, *summary.denials]
+               if any(_source_hits(ref) & fail_on for ref in item.sources)]
+    if tripped:
+        click.echo(f"--fail-on matched {len(tripped)} claim{'s' if len(tripped) != 1 else ''} or denial{'s' if len(tripped) != 1 else ''}: "
+                   f"{', '.join(tripped[:10])}{' ...' if len(tripped) > 10 else ''}", err=True)
+        raise SystemExit(EXIT_FLAGGED)
+    raise SystemExit(EXIT_OK)
 
 
 @main.command("schema")
@@ -287,9 +316,6 @@ def batch_collect(batch_id, **kw) -> None:
     raise SystemExit(EXIT_PARTIAL if result.failed or (result.summary and result.summary.failures) else EXIT_OK)
 
 
-FAIL_ON = ("altered", "unsupported", "misattributed", "flagged", "fuzzy", "normalized")
-
-
 @main.command("verify")
 @click.argument("cases", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--fail-on", default="", metavar="STATUSES",
@@ -316,10 +342,10 @@ def verify_cmd(cases, fail_on, out) -> None:
     """
     from .verify import verify_quote
 
-    wanted = {x.strip() for x in fail_on.split(",") if x.strip()}
-    unknown = wanted - set(FAIL_ON)
-    if unknown:
-        raise click.UsageError(f"--fail-on: unknown status {', '.join(sorted(unknown))} (choose from {', '.join(FAIL_ON)})")
+    try:
+        wanted = _fail_on(fail_on)
+    except click.BadParameter as exc:
+        raise click.UsageError(f"--fail-on: {exc.message}") from None
     base = Path(cases).parent if cases != "-" else Path(".")
     texts: dict[str, str] = {}
     malformed = tripped = 0

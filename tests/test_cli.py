@@ -212,3 +212,13 @@ def test_published_dates_articles_that_state_none_and_a_stated_date_wins(run, tm
     assert arts["b"]["published"] == "2025-05-05" and "wins over --published" in arts["b"]["warnings"][0]
     bad = run("summarize", tmp_path / "a.txt", "--published", "6 March")
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_fail_on_in_summarize_exits_3_like_verify(run, tmp_path):
+    (tmp_path / "a.txt").write_text('"We will reopen the depot on Monday," said Jo Ray, the council leader.\n')
+    ok = run("summarize", tmp_path / "a.txt", "--extractor", "rules", "--fail-on", "flagged,altered", "-q")
+    assert ok.exit_code == 0
+    flagged = run("summarize", SEEDS, "--recordings", ROOT / "recordings", "--fail-on", "flagged", "-q")
+    assert flagged.exit_code == 3 and "--fail-on matched" in flagged.output
+    bad = run("summarize", tmp_path / "a.txt", "--fail-on", "wobbly")
+    assert bad.exit_code == 2 and "unknown status wobbly" in bad.output
