@@ -120,8 +120,12 @@ def to_markdown(summary: Summary) -> str:
             for ref in c.sources:
                 mark = _state_mark(ref)
                 lines.append(f"  - “{md_escape(ref.quote)}” — {_where(ref)} ({ref.status.value}){mark}")
+            deniers: dict[str, list[str]] = {}
             for d in denial_of.get(c.id, []):
-                lines.append(f"  - denied by **{md_escape(d.speaker)}** [{d.id}]")
+                deniers.setdefault(d.speaker, []).append(d.id)
+            if deniers:  # one line per claim, each denier once: the denials themselves are listed below
+                lines.append("  - denied by " + "; ".join(
+                    f"**{md_escape(who)}** [{', '.join(ids)}]" for who, ids in deniers.items()))
         lines.append("")
     if not summary.claims:
         lines += ["(none)", ""]

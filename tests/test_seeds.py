@@ -83,3 +83,13 @@ def test_markdown_marks_flagged_items(summary):
     assert "## Flagged (7)" in md
     assert "FLAGGED: unsupported" in md and "credits these words to Kwon Jong Gun" in md
     assert md.count("**Jens Stoltenberg**") == 1  # one actor across name variants
+
+
+def test_markdown_names_each_denier_once_per_claim(summary):
+    md = to_markdown(summary)
+    denier_lines = [line for line in md.splitlines() if line.strip().startswith("- denied by")]
+    answered = [c for c in summary.claims if any(c.id in d.denies for d in summary.denials)]
+    assert len(denier_lines) == len(answered)  # one line per answered claim, not one per denial
+    for line in denier_lines:
+        names = [part.split("**")[1] for part in line.split(";")]
+        assert len(names) == len(set(names))
