@@ -8,6 +8,8 @@ interrupted (Ctrl-C): rerun to resume from the cache.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import json
 import logging
 import sys
@@ -260,6 +262,20 @@ def _batch_options(base_url, api_key, model, mode, temperature, max_tokens, cach
     return RunOptions(config=config, cache_dir=cache_dir, recordings=[])
 
 
+@contextmanager
+def _endpoint_errors(options):
+    """An endpoint that cannot be reached or refuses the request is one line, as in ``summarize``."""
+    import openai
+
+    where = options.config.base_url or "the OpenAI API"
+    try:
+        yield
+    except openai.APIConnectionError as exc:
+        raise click.ClickException(f"cannot reach {where}: {options.config.redact(str(exc))}") from None
+    except openai.APIStatusError as exc:
+        raise click.ClickException(f"{where} answered {exc.status_code}: {options.config.redact(exc.message)}") from None
+
+
 @batch_group.command("submit")
 @click.argument("paths", nargs=-1, required=True)
 @endpoint_options
@@ -268,8 +284,10 @@ def batch_submit(paths, **kw) -> None:
     from . import batch
 
     _logging(0)
+    options = _batch_options(**kw)
     try:
-        state = batch.submit(list(paths), _batch_options(**kw))
+        with _endpoint_errors(options):
+            state = batch.submit(list(paths), options)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"submitted {state['batch_id']}: {len(state['requests'])} requests ({state['status']})")
@@ -282,8 +300,10 @@ def batch_status(batch_id, **kw) -> None:
     """Where a batch is (the latest submitted when no id is given)."""
     from . import batch
 
+    options = _batch_options(**kw)
     try:
-        state = batch.status(_batch_options(**kw), batch_id)
+        with _endpoint_errors(options):
+            state = batch.status(options, batch_id)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
     counts = state.get("request_counts") or {}
@@ -301,8 +321,10 @@ def batch_collect(batch_id, **kw) -> None:
     """
     from . import batch
 
+    options = _batch_options(**kw)
     try:
-        result = batch.collect(_batch_options(**kw), batch_id)
+        with _endpoint_errors(options):
+            result = batch.collect(options, batch_id)
     except (FileNotFoundError, RuntimeError) as exc:
         raise click.ClickException(str(exc)) from None
     ok = sum(a.ok for a in result.summary.articles) if result.summary else 0

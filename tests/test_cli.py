@@ -222,3 +222,17 @@ def test_fail_on_in_summarize_exits_3_like_verify(run, tmp_path):
     assert flagged.exit_code == 3 and "--fail-on matched" in flagged.output
     bad = run("summarize", tmp_path / "a.txt", "--fail-on", "wobbly")
     assert bad.exit_code == 2 and "unknown status wobbly" in bad.output
+
+
+def test_batch_submit_to_an_unreachable_endpoint_is_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    out = subprocess.run([sys.executable, "-m", "summarizer.cli", "batch", "submit", str(SEEDS), "--base-url",
+                          f"http://127.0.0.1:{port}/v1", "--api-key", TEST_KEY, "--cache-dir", str(tmp_path / "c")],
+                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [f"Error: cannot reach http://127.0.0.1:{port}/v1: Connection error."]
+    assert "Traceback" not in out.stderr and TEST_KEY not in out.stderr
