@@ -38,6 +38,7 @@ from .ratelimit import GovernedTransport, RateGovernor, retry_after_seconds
 # NullHandler keeps those records off stderr when the application has not configured logging, while an
 # application that has still receives them.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
+log = logging.getLogger(__name__)
 
 DEFAULT_ENDPOINT = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
@@ -240,7 +241,9 @@ def make_client(config: ModelConfig, cache: ResponseCache, inner: httpx2.AsyncBa
         timeout=config.timeout,
         http_client=http,
     )
-    return from_openai(client, mode=MODES[config.mode])
+    wrapped = from_openai(client, mode=MODES[config.mode])
+    wrapped.breaker = ConnectionBreaker()  # one per run, shared by every article in flight
+    return wrapped
 
 
 def root_cause(exc: BaseException) -> BaseException:
@@ -249,6 +252,27 @@ def root_cause(exc: BaseException) -> BaseException:
     while isinstance(exc, InstructorRetryException) and exc.__cause__ is not None and seen < 5:
         exc, seen = exc.__cause__, seen + 1
     return exc
+
+
+class ConnectionBreaker:
+    """Stops retrying an endpoint that refuses every connection. After ``limit`` connection failures in
+    a row with no success anywhere in the run, an article gets one attempt and no retries (a cached
+    answer is still served; a refused connection fails in milliseconds), until a request succeeds."""
+
+    def __init__(self, limit: int = 3) -> None:
+        self.limit = limit
+        self.in_a_row = 0
+
+    @property
+    def open(self) -> bool:
+        return self.in_a_row >= self.limit
+
+    def record(self, exc: Optional[BaseException]) -> None:
+        if exc is None:
+            self.in_a_row = 0
+        elif isinstance(root_cause(exc), openai.APIConnectionError) and not isinstance(
+                root_cause(exc), openai.APITimeoutError):
+            self.in_a_row += 1
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -302,7 +326,7 @@ def describe(exc: BaseException, config: ModelConfig) -> str:
     elif isinstance(cause, openai.APITimeoutError):
         msg = f"timed out after {config.timeout:g}s, {config.max_retries} retries"
     elif isinstance(cause, openai.APIConnectionError):
-        msg = f"could not reach {config.endpoint} after {config.max_retries} retries"
+        msg = f"could not reach {config.endpoint} (connection failed; retries stop after 3 failures in a row)"
     elif isinstance(cause, ValidationError) or isinstance(exc, InstructorRetryException):
         first = str(cause).strip().splitlines()
         msg = f"model answer did not fit the schema after {config.max_reasks} re-asks: " + " ".join(first[:3])
@@ -372,20 +396,31 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
     usage = Usage()
     retries = 0
 
+    breaker = getattr(client, "breaker", None) or ConnectionBreaker()
+
     def count_retry(_state) -> None:
         nonlocal retries
         retries += 1
+        log.info("article %s: retrying (%s)", article.id, describe(_state.outcome.exception(), config))
+
+    def stop(state) -> bool:
+        return state.attempt_number >= (1 if breaker.open else config.max_retries + 1)
 
     try:
         async for attempt in AsyncRetrying(
             retry=retry_if_exception(is_transient),
             wait=backoff(config),
-            stop=stop_after_attempt(config.max_retries + 1),
+            stop=stop,
             before_sleep=count_retry,
             reraise=True,
         ):
             with attempt:
-                extraction, completion = await client.create_with_completion(**kwargs)
+                try:
+                    extraction, completion = await client.create_with_completion(**kwargs)
+                except Exception as exc:
+                    breaker.record(exc)
+                    raise
+                breaker.record(None)
         if completion is not None and getattr(completion, "usage", None) is not None:
             # instructor reports the running total over its re-asks: take it once, at the end.
             u = completion.usage

@@ -293,3 +293,39 @@ def test_reset_formats():
     from summarizer.ratelimit import parse_duration
     assert parse_duration("1s") == 1 and parse_duration("6m0s") == 360 and parse_duration("20ms") == 0.02
     assert parse_duration("1h2m3.5s") == 3723.5 and parse_duration("2.5") == 2.5 and parse_duration("soon") is None
+
+
+def test_an_endpoint_that_refuses_every_connection_stops_being_retried(tmp_path):
+    """After 3 connection failures in a row, the remaining articles get one attempt each, not seven."""
+    import socket
+    import threading
+
+    from summarizer import RunOptions
+    from summarizer.extract import ModelConfig
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    port = listener.getsockname()[1]
+    accepted = []
+
+    def hang_up():
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            accepted.append(1)
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            conn.close()  # a reset before any answer, every time
+
+    threading.Thread(target=hang_up, daemon=True).start()
+    try:
+        config = ModelConfig(base_url=f"http://127.0.0.1:{port}/v1", api_key=TEST_KEY, concurrency=1,
+                             max_retries=6, max_wait=0.01, timeout=2.0)
+        s = summarize([art(i) for i in range(10)], RunOptions(config=config, cache_dir=tmp_path / "c",
+                                                               recordings=[], extractor="llm"))
+    finally:
+        listener.close()
+    assert len(s.failures) == 10 and all("could not reach" in f.error for f in s.failures)
+    assert len(accepted) <= 3 + 9  # was 7 per article: 70
