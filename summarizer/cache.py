@@ -8,9 +8,10 @@ The key is a SHA-256 over what shapes the answer: the endpoint, the request path
 (model, messages, tool schema or response format, instructor's mode as it shows in the body, sampling
 settings) and the prompt version. Headers, and so the API key, never enter the key or the entry.
 
-Entries are pretty-printed JSON files, one per response, written atomically (temp file + rename), so
-two runs can share a cache and a crash never leaves half an entry. A file that does not parse is a miss
-with a warning, never a crash.
+Entries are one-line JSON files, one per response, written atomically (temp file + rename), so two
+runs can share a cache and a crash never leaves half an entry. A file that does not parse is a miss
+with a warning, never a crash. The entries behind an answer that failed validation are moved to
+``failed/``: kept for diagnosis, never replayed.
 """
 
 from __future__ import annotations
@@ -145,6 +146,8 @@ class ResponseCache:
         #: article -> where its last answer came from ("cache", "recording ...", "model ... at ..."), so every
         #: output can say where each answer came from
         self.answered_by: dict[str, str] = {}
+        #: article -> keys of the entries in ``directory`` its answers came from or went to in this run
+        self.used: dict[str, list[str]] = defaultdict(list)
         self._lock = threading.Lock()
 
     def _path(self, root: Path, key: str) -> Path:
@@ -181,6 +184,28 @@ class ResponseCache:
             return
         # one line: with ``indent`` the json module falls back to its pure-Python encoder, ten times slower
         atomic_write(self._path(self.directory, key), json.dumps(entry, ensure_ascii=False) + "\n")
+
+    def quarantine(self, article: str) -> list[Path]:
+        """Move the entries behind an article's failed answer out of the cache, into ``failed/``: kept
+        for diagnosis, never replayed, so a rerun asks again instead of repeating the failure.
+        Recordings are read-only and stay as they are."""
+        if self.directory is None:
+            return []
+        moved = []
+        with self._lock:
+            keys = self.used.pop(article, [])
+        for key in keys:
+            src = self._path(self.directory, key)
+            dst = self.directory / "failed" / f"{key}.json"
+            try:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(src, dst)
+                moved.append(dst)
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                log.warning("could not move failed answer %s aside (%s)", src, exc.strerror)
+        return moved
 
     def count(self, article: str, what: str) -> None:
         with self._lock:
@@ -223,6 +248,8 @@ class CachingTransport(httpx2.AsyncBaseTransport):
         entry = self.cache.get(key)
         if entry is not None:
             self.cache.count(article, "hits")
+            if entry.get("_root") == self.cache.directory:
+                self.cache.used[article].append(key)
             self.cache.answered_by[article] = answer_origin(entry, self.cache.directory)
             log.info("article %r: answer replayed from the %s, nothing sent", article, self.cache.answered_by[article])
             return httpx2.Response(
@@ -261,6 +288,7 @@ class CachingTransport(httpx2.AsyncBaseTransport):
                 self.store, key, {"path": path, "prompt_version": version, "article": article, "body": body},
                 response_body, origin=self.origin or f"recorded from {self.endpoint}")
             self.cache.count(article, "stored")
+            self.cache.used[article].append(key)
         headers = [
             (k, v)
             for k, v in response.headers.multi_items()

@@ -328,11 +328,24 @@ def describe(exc: BaseException, config: ModelConfig) -> str:
     elif isinstance(cause, openai.APIConnectionError):
         msg = f"could not reach {config.endpoint} (connection failed; retries stop after 3 failures in a row)"
     elif isinstance(cause, ValidationError) or isinstance(exc, InstructorRetryException):
-        first = str(cause).strip().splitlines()
-        msg = f"model answer did not fit the schema after {config.max_reasks} re-asks: " + " ".join(first[:3])
+        if isinstance(cause, ValidationError):
+            n = cause.error_count()
+            detail = f"{n} error{'s' if n != 1 else ''}: {validation_errors(cause)}"
+        else:
+            detail = " ".join(str(cause).strip().splitlines()[:3])
+        msg = f"model answer did not fit the schema after {config.max_reasks} re-asks: " + detail
     else:
         msg = f"{type(cause).__name__}: {cause}"
-    return config.redact(" ".join(msg.split()))[:500]
+    return config.redact(" ".join(msg.split()))[:1000]
+
+
+def _is_invalid_answer(exc: BaseException) -> bool:
+    return isinstance(exc, InstructorRetryException) or isinstance(root_cause(exc), ValidationError)
+
+
+def validation_errors(cause: ValidationError) -> str:
+    """Every validation error, each as where + what ("claims.0.quote: Field required")."""
+    return "; ".join(f"{'.'.join(str(x) for x in e['loc']) or '(answer)'}: {e['msg']}" for e in cause.errors())
 
 
 def _api_message(err: openai.APIStatusError) -> str:
@@ -434,6 +447,10 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
     except Exception as exc:  # one bad article never stops the run
         result = ExtractionResult(extraction=None, usage=usage, error=describe(exc, config),
                                   cache_miss=isinstance(root_cause(exc), CacheMiss))
+        if _is_invalid_answer(exc):
+            moved = cache.quarantine(article.id)  # a rerun asks again; the answers stay for diagnosis
+            if moved:
+                log.info("article %s: its invalid answers moved to %s", article.id, moved[0].parent)
     counters = cache.counters.get(article.id)
     update = {"retries": retries}
     if counters is not None:

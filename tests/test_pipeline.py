@@ -262,3 +262,16 @@ def test_request_head_goes_out_with_its_body():
         assert inner.writes[-1] == get
 
     asyncio.run(go())
+
+
+def test_an_invalid_answer_is_kept_for_diagnosis_but_a_rerun_asks_again(server, options, tmp_path):
+    server.set_answer("Article 1.", lambda body: {"actors": 5, "claims": "none"})
+    first = summarize([art(1)], options(config={"max_reasks": 1}))
+    error = first.failures[0].error
+    assert "2 errors" in error and "actors" in error and "claims" in error  # every error named, not one
+    asked = len(server.chat_requests)
+    failed = list((tmp_path / "cache" / "failed").glob("*.json"))
+    assert len(failed) == asked  # kept aside, not in the cache
+    server.set_answer("Article 1.", GOOD)
+    second = summarize([art(1)], options(config={"max_reasks": 1}))
+    assert not second.failures and len(server.chat_requests) == asked + 1  # asked again, not replayed
