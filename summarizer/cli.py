@@ -252,7 +252,19 @@ def batch_group() -> None:
     """
 
 
-def _batch_options(base_url, api_key, model, mode, temperature, max_tokens, cache_dir):
+def connection_options(command):
+    """Only what reaches the endpoint and finds the run's files: for commands that send no prompt."""
+    for option in reversed([
+        click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1."),
+        click.option("--api-key", help="API key (prefer OPENAI_API_KEY: flags show up in process lists)."),
+        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                     help="Response cache [default: $SUMMARIZER_CACHE_DIR or the user cache dir]."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _batch_options(base_url, api_key, cache_dir, model=None, mode="tools", temperature=0.0, max_tokens=None):
     from .pipeline import RunOptions
 
     config = ModelConfig.from_env(base_url=base_url, api_key=api_key, model=model, mode=mode,
@@ -295,7 +307,7 @@ def batch_submit(paths, **kw) -> None:
 
 @batch_group.command("status")
 @click.argument("batch_id", required=False)
-@endpoint_options
+@connection_options
 def batch_status(batch_id, **kw) -> None:
     """Where a batch is (the latest submitted when no id is given)."""
     from . import batch

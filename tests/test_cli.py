@@ -236,3 +236,10 @@ def test_batch_submit_to_an_unreachable_endpoint_is_one_line(tmp_path):
     assert out.returncode == 1
     assert out.stderr.strip().splitlines() == [f"Error: cannot reach http://127.0.0.1:{port}/v1: Connection error."]
     assert "Traceback" not in out.stderr and TEST_KEY not in out.stderr
+
+
+def test_batch_status_takes_only_the_flags_that_mean_something_to_it(run):
+    help_text = run("batch", "status", "--help").output
+    assert "--base-url" in help_text and "--cache-dir" in help_text
+    assert "--temperature" not in help_text and "--mode" not in help_text
+    assert run("batch", "status", "--temperature", "0.5").exit_code == 2
