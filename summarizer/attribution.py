@@ -101,27 +101,13 @@ ORG_WORDS = EN.org_words
 OUTLET_WORDS = EN.outlet_words
 NOT_NAMES = EN.not_names
 _WEEKDAY_NAMES = frozenset(d.capitalize() for d in dates.WEEKDAYS)
-_MONTH_NAMES = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split()
-)
-_TIME_WORDS = frozenset(
-    """today yesterday tomorrow tonight morning afternoon evening night week month year weekend this last
-    next earlier later early late day""".split()
-)
-_ADVERBS = frozenset(
-    """also further now then again repeatedly previously earlier later reportedly allegedly once still
-    just already recently separately publicly privately firmly strongly most more even has have had was first initially
-    were is are will would could should may might can did does do not never always often""".split()
-)
-PASSIVE = frozenset("is was were are be been being as".split())
-_DETERMINERS = frozenset("the a an both one another".split())
-_CONNECTORS = frozenset("of for at de von van bin al and".split())
-_LEADING_ADVERBIALS = frozenset(
-    """in on at during after before meanwhile while when along earlier later recently previously other
-    as since despite following also however but and yet so according asked speaking although though
-    because until unless once then now still even just""".split()
-)
+_MONTH_NAMES = EN.words("month_names")
+_TIME_WORDS = EN.words("time_words")
+_ADVERBS = EN.words("speech_adverbs")
+PASSIVE = EN.words("passive_auxiliaries")
+_DETERMINERS = EN.words("speaker_determiners")
+_CONNECTORS = EN.words("name_connectors")
+_LEADING_ADVERBIALS = EN.words("leading_adverbials")
 
 
 def _alias_tokens() -> frozenset[str]:
@@ -771,7 +757,7 @@ def resolve_events(events: list[Event], text: str, people: People) -> None:
 
 
 #: Cues that continue the last speaker's words ("..., she added"): a pronoun with one is that speaker.
-CONTINUING_CUES = frozenset("added adds continued continues went".split())
+CONTINUING_CUES = EN.words("continuing_cues")
 
 
 def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, Speaker]],
@@ -813,7 +799,7 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
 # =============================================================================================
 
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
-_FUNCTION_WORDS = frozenset("of the a an and in on for to at by de la von van or with from".split())
+_FUNCTION_WORDS = EN.words("name_function_words")
 
 
 def words(s: str) -> list[str]:
@@ -1240,8 +1226,8 @@ class Reported:
         return self.event.cue in DENIAL_VERBS
 
 
-_CLAUSE_SKIP = frozenset("on in at during after before late early last this yesterday today earlier later".split())
-_LISTENER_CUES = frozenset("told tell tells telling informed assured reminded warned".split())
+_CLAUSE_SKIP = EN.words("clause_skip_words")
+_LISTENER_CUES = EN.words("listener_cues")
 MIN_REPORTED_WORDS = 4
 
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 from typing import Callable, Optional, Sequence
 
+from .lexicon import EN
 from .textlayer import paragraphs, sentences
 
 # =============================================================================================
@@ -69,39 +70,18 @@ OPEN_QUALIFIERS = frozenset({"more than", "over", "at least", "less than", "unde
 ROUGH_QUALIFIERS = frozenset({"about", "around", "roughly", "some", "approximately", "nearly", "almost"})
 
 # Tense cues, for the clause around a date.
-FUTURE_WORDS = frozenset("will shall 'll won't wo could might should".split())
-FUTURE_BEFORE_TO = frozenset(
-    "going set expected expects expect scheduled slated planned planning plans plan intends intend poised likely "
-    "unlikely hopes hope aims aim wants want seeks seek ready prepared about is are am".split()
-)
+FUTURE_WORDS = EN.words("future_words")
+FUTURE_BEFORE_TO = EN.words("future_before_to")
 # Words after which a date is a deadline or a start still to come, whatever the tense of the verb.
-TARGET_WORDS = frozenset(
-    "to until till through thru by effective payable due before expire expires expiring set scheduled slated".split()
-)
-_ADJECTIVE_BEFORE = frozenset("a an the this that these those its their his her our your my still very".split())
-FUTURE_PARTICIPLES = frozenset("expected scheduled set due slated planned poised".split())
-PRESENT_WORDS = frozenset("is are am 're".split())
-PAST_WORDS = frozenset("was were had did has have 've".split())
-IRREGULAR_PAST = frozenset(
-    "said told met took went came gave made began became left held led fell rose won lost saw sent spent "
-    "struck found felt kept brought bought thought sought fought caught taught ran sat stood spoke wrote "
-    "broke chose drove flew grew knew threw drew shot fled sold paid laid built lent meant heard hung slid "
-    "wore tore swore froze rode rang sang sank shook stole swam forgot got hid bit bled fed bound dealt dug "
-    "sprang stuck swung slept swept wept crept overcame withdrew undertook overtook underwent arose awoke "
-    "forgave mistook foresaw oversaw upheld withheld did sank slew stank strode strove thrust woke wound "
-    "beheld befell forbade forsook froze".split()
-)
-PARTICIPLES = frozenset(
-    "been seen taken given known done gone shown grown thrown drawn flown driven written spoken broken "
-    "chosen frozen stolen ridden risen fallen beaten begun sung sunk swum hidden bitten eaten forgotten "
-    "gotten undertaken overtaken withdrawn sworn worn torn born borne".split()
-)
-NOT_PAST_ED = frozenset(
-    "need needs indeed hundred speed seed feed proceed exceed succeed bleed breed greed weed deed shed bed red "
-    "wed sled embed bred steed creed reed tweed heed sacred naked wicked rugged ragged beloved kindred "
-    "aged learned".split()
-)
-_PAST_EED = frozenset("agreed freed decreed guaranteed disagreed refereed".split())
+TARGET_WORDS = EN.words("target_words")
+_ADJECTIVE_BEFORE = EN.words("adjective_before")
+FUTURE_PARTICIPLES = EN.words("future_participles")
+PRESENT_WORDS = EN.words("present_words")
+PAST_WORDS = EN.words("past_words")
+IRREGULAR_PAST = EN.words("irregular_past")
+PARTICIPLES = EN.words("irregular_participles")
+NOT_PAST_ED = EN.words("not_past_ed")
+_PAST_EED = EN.words("past_eed")
 
 # =============================================================================================
 # Patterns.

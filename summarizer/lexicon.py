@@ -93,6 +93,12 @@ class Lexicon:
     company_nouns: frozenset[str]  # how an article refers back to a named company: "the firm"
     spokes_nouns: frozenset[str]  # someone whose words are a body's: "a spokesperson for X"
 
+    lang: str = "en"
+
+    def words(self, name: str) -> frozenset[str]:
+        """Any other word list of the language, by file name (``lang/<lang>/<name>.txt``), loaded once."""
+        return _named(self.lang, name)
+
     @property
     def speech_forms(self) -> frozenset[str]:
         return self.speech.forms
@@ -109,6 +115,11 @@ class Lexicon:
     def negated(self, before: str) -> bool:
         """Whether the words right before a cue withhold or negate it ("did not deny", "declined to")."""
         return any(p.search(before) for p in self.negated_cues)
+
+
+@lru_cache(maxsize=None)
+def _named(lang: str, name: str) -> frozenset[str]:
+    return _words(lang, f"{name}.txt")
 
 
 def _pairs(lang: str, name: str) -> dict[str, str]:
