@@ -33,6 +33,8 @@ from typing import Any, Optional
 import httpx2
 import openai
 
+from .toolcall_repair import repair
+
 log = logging.getLogger("summarizer.cache")
 
 #: Request headers our code sets to tell the transport what a request is for. They never enter the key.
@@ -255,7 +257,7 @@ class CachingTransport(httpx2.AsyncBaseTransport):
             return httpx2.Response(
                 200,
                 headers={"content-type": "application/json", CACHE_HEADER: "hit"},
-                content=json.dumps(entry["response"]["body"]).encode(),
+                content=json.dumps(repair(body, entry["response"]["body"])).encode(),
                 request=request,
                 # httpx logs every response as 'HTTP Request: POST <endpoint> "200 OK"'; this marks the
                 # replayed ones so the CLI's log filter can drop a line that claims a contact never made
@@ -294,10 +296,11 @@ class CachingTransport(httpx2.AsyncBaseTransport):
             for k, v in response.headers.multi_items()
             if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
         ]
+        fixed = repair(body, response_body)
         return httpx2.Response(
             response.status_code,
             headers=headers,
-            content=content,
+            content=content if fixed is response_body else json.dumps(fixed).encode(),
             request=request,
         )
 

@@ -167,6 +167,12 @@ class Fault:
         return Fault("wrong_tool_name")
 
     @staticmethod
+    def call_as_content() -> "Fault":
+        """A tools request answered the way llama.cpp's small models did: the call written as a fenced
+        ```json block in ``content`` ({"name": ..., "arguments": ...}), with no ``tool_calls``."""
+        return Fault("call_as_content")
+
+    @staticmethod
     def empty_choices() -> "Fault":
         """200 with ``"choices": []``."""
         return Fault("empty_choices")
@@ -658,6 +664,11 @@ class _Handler(BaseHTTPRequestHandler):
             completion["choices"] = []
             completion["usage"]["completion_tokens"] = 0
             completion["usage"]["total_tokens"] = completion["usage"]["prompt_tokens"]
+        if fault is not None and fault.kind == "call_as_content" and completion["choices"][0]["message"].get("tool_calls"):
+            call = completion["choices"][0]["message"]["tool_calls"][0]["function"]
+            written = json.dumps({"name": call["name"], "arguments": json.loads(call["arguments"])}, indent=2)
+            completion["choices"][0]["message"].update(content=f"```json\n{written}\n```", tool_calls=None)
+            completion["choices"][0]["finish_reason"] = "stop"
 
         if body.get("stream"):
             payload = _sse_payload(completion, body).encode("utf-8")

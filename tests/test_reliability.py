@@ -329,3 +329,15 @@ def test_an_endpoint_that_refuses_every_connection_stops_being_retried(tmp_path)
         listener.close()
     assert len(s.failures) == 10 and all("could not reach" in f.error for f in s.failures)
     assert len(accepted) <= 3 + 9  # was 7 per article: 70
+
+
+def test_a_tool_call_written_as_fenced_json_in_content_is_accepted(server, options):
+    """llama.cpp's small models answer a tool request with the call as text (issue #15): it is the
+    answer, validated as usual, not a reason to re-ask; the cache keeps what the server sent."""
+    server.set_answer("Article 1.", GOOD)
+    server.queue(Fault.call_as_content())
+    s = summarize([art()], options(config=FAST))
+    assert not s.failures and len(server.chat_requests) == 1
+    assert s.articles[0].claims[0].verification.status.value == "exact"
+    again = summarize([art()], options(config=FAST))  # replayed from the cache, repaired the same way
+    assert not again.failures and len(server.chat_requests) == 1
