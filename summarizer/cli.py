@@ -123,7 +123,9 @@ def main() -> None:
               help="Write the summary to FILE instead of stdout (its folder is created if missing).")
 @endpoint_options
 @click.option("--concurrency", type=click.IntRange(1, 512), default=8, show_default=True, help="Articles in flight at once.")
-@click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds per request before it is retried.")
+@click.option("--timeout", type=float, default=None,
+              help="Seconds per request before it is retried (once) [default: 120; 1800 for an endpoint on "
+                   "this machine, where CPU inference takes minutes].")
 @click.option("--max-retries", type=click.IntRange(0, 50), default=6, show_default=True,
               help="Retries of transient failures (429, 5xx, timeouts, resets) per article.")
 @click.option("--max-reasks", type=click.IntRange(0, 10), default=2, show_default=True,

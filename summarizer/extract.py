@@ -57,6 +57,21 @@ MODES = {
 DEFAULT_MAX_TOKENS = 3600
 
 
+#: Seconds per request for an endpoint on this machine (llama.cpp on a CPU takes minutes per article).
+LOCAL_TIMEOUT = 1800.0
+#: A request that timed out is retried this many times at most: a slow server is slow again.
+TIMEOUT_RETRIES = 1
+
+
+def _is_local(base_url: Optional[str]) -> bool:
+    if not base_url:
+        return False
+    from urllib.parse import urlparse
+
+    host = (urlparse(base_url).hostname or "").lower()
+    return host in ("localhost", "::1", "0.0.0.0") or host.startswith("127.")
+
+
 @dataclass(frozen=True)
 class ModelConfig:
     """Which endpoint and model to ask, and how hard to try. The key is never shown in repr.
@@ -65,7 +80,8 @@ class ModelConfig:
     ``SUMMARIZER_MODEL`` and lets keyword arguments override them:
     ``ModelConfig.from_env(base_url="http://127.0.0.1:8091/v1", api_key="none", mode="json-schema")``
     for a local llama.cpp server. ``mode`` is how the schema is sent (see ``MODES``); ``max_tokens``
-    left as None sends ``DEFAULT_MAX_TOKENS``; ``timeout`` is seconds per request.
+    left as None sends ``DEFAULT_MAX_TOKENS``; ``timeout`` is seconds per request (``from_env`` gives a
+    local endpoint ``LOCAL_TIMEOUT`` unless told otherwise).
     """
 
     base_url: Optional[str] = None
@@ -90,6 +106,8 @@ class ModelConfig:
             "model": os.environ.get("SUMMARIZER_MODEL") or DEFAULT_MODEL,
         }
         env.update({k: v for k, v in overrides.items() if v is not None})
+        if env.get("timeout") is None and _is_local(env.get("base_url")):
+            env["timeout"] = LOCAL_TIMEOUT  # CPU inference: minutes per answer are normal, not a fault
         return cls(**env)
 
     @property
@@ -324,7 +342,7 @@ def describe(exc: BaseException, config: ModelConfig) -> str:
     elif isinstance(cause, openai.APIStatusError):
         msg = f"HTTP {cause.status_code} from the endpoint after retries: {_api_message(cause)}"
     elif isinstance(cause, openai.APITimeoutError):
-        msg = f"timed out after {config.timeout:g}s, {config.max_retries} retries"
+        msg = f"timed out after {config.timeout:g}s (retried once; raise --timeout for a slow server)"
     elif isinstance(cause, openai.APIConnectionError):
         msg = f"could not reach {config.endpoint} (connection failed; retries stop after 3 failures in a row)"
     elif isinstance(cause, ValidationError) or isinstance(exc, InstructorRetryException):
@@ -419,9 +437,16 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
     def stop(state) -> bool:
         return state.attempt_number >= (1 if breaker.open else config.max_retries + 1)
 
+    timeouts = 0
+
+    def worth_retrying(exc: BaseException) -> bool:
+        if isinstance(root_cause(exc), openai.APITimeoutError) and timeouts > TIMEOUT_RETRIES:
+            return False
+        return is_transient(exc)
+
     try:
         async for attempt in AsyncRetrying(
-            retry=retry_if_exception(is_transient),
+            retry=retry_if_exception(worth_retrying),
             wait=backoff(config),
             stop=stop,
             before_sleep=count_retry,
@@ -432,6 +457,8 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
                     extraction, completion = await client.create_with_completion(**kwargs)
                 except Exception as exc:
                     breaker.record(exc)
+                    if isinstance(root_cause(exc), openai.APITimeoutError):
+                        timeouts += 1
                     raise
                 breaker.record(None)
         if completion is not None and getattr(completion, "usage", None) is not None:

@@ -341,3 +341,16 @@ def test_a_tool_call_written_as_fenced_json_in_content_is_accepted(server, optio
     assert s.articles[0].claims[0].verification.status.value == "exact"
     again = summarize([art()], options(config=FAST))  # replayed from the cache, repaired the same way
     assert not again.failures and len(server.chat_requests) == 1
+
+
+def test_a_timeout_is_retried_once_and_a_local_endpoint_gets_a_long_timeout(server, options):
+    from summarizer.extract import LOCAL_TIMEOUT, ModelConfig
+
+    server.timeout_sleep = 3.0
+    server.queue(Fault.timeout(), Fault.timeout(), Fault.timeout())
+    s = summarize([art()], options(config={**FAST, "timeout": 0.5}))
+    assert len(server.chat_requests) == 2  # the first try and one retry, not max_retries + 1
+    assert "timed out" in s.failures[0].error and "--timeout" in s.failures[0].error
+    assert ModelConfig.from_env(base_url="http://127.0.0.1:8091/v1").timeout == LOCAL_TIMEOUT
+    assert ModelConfig.from_env(base_url="http://localhost:8080/v1", timeout=30).timeout == 30
+    assert ModelConfig.from_env(base_url="https://api.example.com/v1").timeout == 120
