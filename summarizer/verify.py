@@ -647,6 +647,16 @@ def verify_quote(
 # ---------------------------------------------------------------------------------------------
 
 
+def _affiliation_of(speaker: str, actors) -> list[str]:
+    """The body a speaker belongs to and their role, as the extraction gives them: "we" in a quote is
+    that body ("NATO" for its Secretary General)."""
+    fs = aliases.fold(speaker)
+    for a in actors:
+        if any(aliases.fold(f) == fs for f in [a.name, *a.aliases]):
+            return [x for x in (a.affiliation, a.role) if x]
+    return []
+
+
 def _names_for(speaker: str, actors) -> list[str]:
     """The speaker and every name the extraction gives the same actor."""
     fs = aliases.fold(speaker)
@@ -733,13 +743,28 @@ def verify_event(src: Source, event, published: Optional[str]):
 
 def verify_extraction(article, extraction):
     """Verified claims, denials and events of one article (models from ``summarizer.models``)."""
+    from . import dates
     from .models import VerifiedClaim, VerifiedDenial, VerifiedEvent
+    from .support import beyond_quote
 
     src = prepared(article.text, article.boilerplate)
-    claims = [
-        VerifiedClaim(**c.model_dump(), verification=verify_quote(src, c.quote, _names_for(c.speaker, extraction.actors)))
-        for c in extraction.claims
-    ]
+    sents = dates.sentence_bounds(src.text)
+    claims = []
+    for c in extraction.claims:
+        names = _names_for(c.speaker, extraction.actors)
+        v = verify_quote(src, c.quote, names)
+        if v.start is not None and not v.flagged:
+            # the quote's sentences and two either side: "they" in a quote names whom the text before did
+            starts = [a for a, _b in sents if a <= v.start]
+            ends = [b for _a, b in sents if b >= v.end]
+            lo = starts[-3] if len(starts) >= 3 else 0
+            hi = ends[2] if len(ends) >= 3 else len(src.text)
+            who = [*names, *_affiliation_of(c.speaker, extraction.actors)]
+            why = beyond_quote(c.statement, c.quote + " " + src.text[lo:hi], who)
+            if why:
+                v = v.model_copy(update={"flagged": True, "reasons": [*v.reasons, why],
+                                         "state": item_state(True, v.speaker)})
+        claims.append(VerifiedClaim(**c.model_dump(), verification=v))
     denials = [
         VerifiedDenial(**d.model_dump(), verification=verify_quote(src, d.quote, _names_for(d.speaker, extraction.actors)))
         for d in extraction.denials

@@ -19,6 +19,11 @@ from summarizer.pipeline import RunOptions
 from tests.openai_server import FakeOpenAI
 from tests.record_seeds import ANSWERS, marker_for
 
+#: Seed claims whose statement names what its quote does not, flagged by the statement-support check
+#: (summarizer/support.py) although the answers were not written as mistakes: 001 claims[2] says "East
+#: Asia" where Stoltenberg said "your region"; 004 claims[5] adds "Russia" to "it has to be an issue".
+BEYOND_QUOTE = {("001_ca8c0077a0ec5559", "claims", 2), ("004_79fc82bee750cef7", "claims", 5)}
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 TEST_KEY = "sk-test-SECRET-4f9a8b7c6d5e"

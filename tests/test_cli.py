@@ -45,7 +45,7 @@ def test_default_run_from_repo_root_uses_recordings():
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("# Summary of 5 articles")
-    assert "5/5 requests answered from cache" in out.stdout and "## Flagged (7)" in out.stdout
+    assert "5/5 requests answered from cache" in out.stdout and "## Flagged (9)" in out.stdout
 
 
 def test_markdown_to_stdout_and_json_to_file(run, seed_server, tmp_path):

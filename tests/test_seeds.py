@@ -10,7 +10,7 @@ from summarizer.cache import CacheMode
 from summarizer.pipeline import RunOptions
 from summarizer.extract import ModelConfig
 from summarizer.report import to_json, to_markdown
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import BEYOND_QUOTE, ROOT, SEEDS
 from tests.record_seeds import ANSWERS
 
 PLANTED = json.loads((ANSWERS / "PLANTED_MISTAKES.json").read_text(encoding="utf-8"))
@@ -50,7 +50,15 @@ def test_nothing_but_the_planted_mistakes_is_flagged(summary):
     planted = {(p["article"], p["list"], p["index"]) for p in PLANTED if p["expected_flag"]}
     flagged = {(a.article_id, lst, i) for a in summary.articles for lst in ("claims", "denials", "events")
                for i, x in enumerate(getattr(a, lst)) if x.verification.flagged}
-    assert flagged == planted
+    assert flagged == planted | BEYOND_QUOTE
+
+
+def test_a_statement_that_names_what_its_quote_does_not_is_flagged_with_why(summary):
+    arts = {a.article_id: a for a in summary.articles}
+    for article, lst, i in BEYOND_QUOTE:
+        v = getattr(arts[article], lst)[i].verification
+        assert v.flagged and v.status.value == "exact"  # the words are right; the statement is not theirs
+        assert any(r.startswith("the statement goes beyond its quote: it names") for r in v.reasons)
 
 
 def test_spans_point_at_the_quoted_words(summary):
@@ -80,7 +88,7 @@ def test_json_output_validates_against_checked_in_schema(summary):
 
 def test_markdown_marks_flagged_items(summary):
     md = to_markdown(summary)
-    assert "## Flagged (7)" in md
+    assert f"## Flagged ({7 + len(BEYOND_QUOTE)})" in md
     assert "FLAGGED: unsupported" in md and "credits these words to Kwon Jong Gun" in md
     assert md.count("**Jens Stoltenberg**") == 1  # one actor across name variants
 
