@@ -69,22 +69,36 @@ Exit codes: 0 all summarised; 1 some inputs failed (the rest is still reported);
 """
 
 
+_BASE_URL = click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1.")
+_API_KEY = click.option("--api-key", help="API key (prefer OPENAI_API_KEY: flags show up in process lists).")
+_CACHE_DIR = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                          help="Response cache [default: $SUMMARIZER_CACHE_DIR or the user cache dir].")
+
+
+def _apply(command, options):
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def endpoint_options(command):
     """The options that choose the endpoint and shape the request (and so the cache key)."""
-    for option in reversed([
-        click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1."),
-        click.option("--api-key", help="API key (prefer OPENAI_API_KEY: flags show up in process lists)."),
+    return _apply(command, [
+        _BASE_URL,
+        _API_KEY,
         click.option("-m", "--model", help=f"Model name [default: $SUMMARIZER_MODEL or {DEFAULT_MODEL}]."),
         click.option("--mode", type=click.Choice(sorted(MODES)), default="tools", show_default=True,
                      help="How the schema is sent: tool calling, or JSON mode for servers without tools."),
         click.option("--temperature", type=float, default=0.0, show_default=True,
                      help="Sampling temperature (part of the cache key)."),
         click.option("--max-tokens", type=int, help="Cap on completion tokens per request (part of the cache key)."),
-        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-                     help="Response cache [default: $SUMMARIZER_CACHE_DIR or the user cache dir]."),
-    ]):
-        command = option(command)
-    return command
+        _CACHE_DIR,
+    ])
+
+
+def connection_options(command):
+    """Only what reaches the endpoint and finds the run's files: for commands that send no prompt."""
+    return _apply(command, [_BASE_URL, _API_KEY, _CACHE_DIR])
 
 
 def _iso_date(value):
@@ -252,18 +266,6 @@ def batch_group() -> None:
 
     Batch ids and state are saved under <cache dir>/batches/, so any shell can resume.
     """
-
-
-def connection_options(command):
-    """Only what reaches the endpoint and finds the run's files: for commands that send no prompt."""
-    for option in reversed([
-        click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1."),
-        click.option("--api-key", help="API key (prefer OPENAI_API_KEY: flags show up in process lists)."),
-        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-                     help="Response cache [default: $SUMMARIZER_CACHE_DIR or the user cache dir]."),
-    ]):
-        command = option(command)
-    return command
 
 
 def _batch_options(base_url, api_key, cache_dir, model=None, mode="tools", temperature=0.0, max_tokens=None):
