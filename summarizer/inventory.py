@@ -7,11 +7,14 @@ its speaker and span, so a person can decide whether it matters.
 
 from __future__ import annotations
 
+from .attribution import build_context, quote_spans
 from .models import Article, Omission
-from .rules import find_quotes
 from .verify import normalize
 
 MIN_WORDS = 3  # one- and two-word scare quotes ("reckless") are rarely a statement worth listing
+#: A long passage an article quotes from another news outlet is that outlet's narration relayed, not
+#: an actor's statement the model should have caught ("Pyongyang has repeatedly denied ...").
+OUTLET_NARRATION_WORDS = 20
 
 
 def find_omissions(article: Article, items) -> list[Omission]:
@@ -19,8 +22,11 @@ def find_omissions(article: Article, items) -> list[Omission]:
     spans = [(i.verification.start, i.verification.end) for i in items if i.verification.start is not None]
     quoted = [normalize(i.quote) for i in items]
     out = []
-    for q in find_quotes(article.text, article.boilerplate):
+    ctx, raw = build_context(article.text, article.boilerplate)
+    for q, speaker in quote_spans(ctx, raw):
         if len(q.text.split()) < MIN_WORDS:
+            continue
+        if speaker is not None and speaker.outlet and len(q.text.split()) >= OUTLET_NARRATION_WORDS:
             continue
         length = q.end - q.start
         overlap = max((min(q.end, e) - max(q.start, s) for s, e in spans), default=0)

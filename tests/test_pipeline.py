@@ -275,3 +275,14 @@ def test_an_invalid_answer_is_kept_for_diagnosis_but_a_rerun_asks_again(server, 
     server.set_answer("Article 1.", GOOD)
     second = summarize([art(1)], options(config={"max_reasks": 1}))
     assert not second.failures and len(server.chat_requests) == asked + 1  # asked again, not replayed
+
+
+def test_an_outlets_relayed_narration_is_not_a_possible_omission():
+    from summarizer.ingest import make_article
+    from summarizer.inventory import find_omissions
+
+    text = ('Jo Ray said: "We will reopen the depot on Monday and hire forty drivers."\n\n'
+            'The Harbour Gazette reported: "The council has long argued over the depot, which closed in '
+            'March after a fire, and residents have complained for months about the noise of the lorries."\n')
+    listed = [o.text for o in find_omissions(make_article("t", "t", text), [])]
+    assert listed == ["We will reopen the depot on Monday and hire forty drivers."]

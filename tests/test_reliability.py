@@ -119,9 +119,10 @@ def _comparable(path):
 def test_interrupted_run_resumes_without_repeating_calls(tmp_path, sig):
     src = _jsonl(tmp_path)
     env = {**os.environ, "OPENAI_API_KEY": TEST_KEY}
-    # Each answer takes 0.2 s, so with 4 in flight at least ten answers (about half a second) are still
-    # to come when the signal is sent: on a loaded machine a faster server let the run finish first.
-    with FakeOpenAI(latency=0.2) as srv:
+    # Each answer takes 0.4 s, so with 4 in flight at least twenty answers (about two seconds) are still
+    # to come when the signal is sent: on a loaded machine (two suites and a model sharing two cores)
+    # a faster server let the run finish before the signal arrived.
+    with FakeOpenAI(latency=0.4) as srv:
         srv.set_answer("Article", GOOD)
         ref = subprocess.run(_cli(srv, src, tmp_path / "ref-cache", tmp_path / "ref.json"), env=env,
                              capture_output=True, text=True, timeout=120)
