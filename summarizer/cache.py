@@ -131,6 +131,8 @@ class Counters:
     misses: int = 0
     stored: int = 0
     corrupt: int = 0
+    prompt_tokens: int = 0  # over every answered request, re-asks and failed answers included
+    completion_tokens: int = 0
 
 
 class ResponseCache:
@@ -209,6 +211,15 @@ class ResponseCache:
                 log.warning("could not move failed answer %s aside (%s)", src, exc.strerror)
         return moved
 
+    def count_tokens(self, article: str, response_body: dict) -> None:
+        usage = response_body.get("usage") if isinstance(response_body, dict) else None
+        if not isinstance(usage, dict):
+            return
+        with self._lock:
+            c = self.counters[article]
+            c.prompt_tokens += int(usage.get("prompt_tokens") or 0)
+            c.completion_tokens += int(usage.get("completion_tokens") or 0)
+
     def count(self, article: str, what: str) -> None:
         with self._lock:
             c = self.counters[article]
@@ -252,6 +263,7 @@ class CachingTransport(httpx2.AsyncBaseTransport):
             self.cache.count(article, "hits")
             if entry.get("_root") == self.cache.directory:
                 self.cache.used[article].append(key)
+            self.cache.count_tokens(article, entry["response"]["body"])
             self.cache.answered_by[article] = answer_origin(entry, self.cache.directory)
             log.info("article %r: answer replayed from the %s, nothing sent", article, self.cache.answered_by[article])
             return httpx2.Response(
@@ -283,6 +295,7 @@ class CachingTransport(httpx2.AsyncBaseTransport):
             raise MalformedResponse(f"article {article!r}: the endpoint sent a cut-off or invalid JSON body") from None
         if not isinstance(response_body, dict) or not response_body.get("choices"):
             raise MalformedResponse(f"article {article!r}: the endpoint sent a completion with no choices")
+        self.cache.count_tokens(article, response_body)
         if self.cache.mode is not CacheMode.off:
             # serialising and fsyncing the entry takes milliseconds: off the event loop, where the
             # other requests' answers are waiting to be read

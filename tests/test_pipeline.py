@@ -286,3 +286,10 @@ def test_an_outlets_relayed_narration_is_not_a_possible_omission():
             'March after a fire, and residents have complained for months about the noise of the lorries."\n')
     listed = [o.text for o in find_omissions(make_article("t", "t", text), [])]
     assert listed == ["We will reopen the depot on Monday and hire forty drivers."]
+
+
+def test_a_failed_articles_tokens_are_counted(server, options):
+    server.set_answer("Article 1.", lambda body: {"actors": 5})
+    s = summarize([art(1)], options(config={"max_reasks": 1}))
+    assert s.failures and s.articles[0].usage.prompt_tokens > 0 and s.articles[0].usage.completion_tokens > 0
+    assert s.usage.prompt_tokens == s.articles[0].usage.prompt_tokens
