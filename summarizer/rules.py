@@ -159,6 +159,8 @@ def find_denials(ctx: Context) -> list[_Denial]:
     history = [(e.np.start, e.speaker) for e in ctx.events if e.speaker is not None and e.np is not None]
     breaks: list[int] = []
     for para in ctx.paras:
+        if ctx.in_display(para[0]):
+            continue  # a headline or caption alone never makes a denial: the body's words are the evidence
         for sa, sb in sentences(ctx.clean, para, breaks):
             toks = tokenize(ctx.clean, sa, sb)
             sentence = ctx.clean[sa:sb].strip()
@@ -275,6 +277,8 @@ def _events(ctx: Context, published: Optional[date], published_text: Optional[st
     out: list[DatedEvent] = []
     seen: set[tuple[str, str]] = set()
     for para in ctx.paras:
+        if ctx.in_display(para[0]):
+            continue  # a headline or a photo caption is not an event of the story
         for sa, sb in sentences(ctx.clean, para):
             sentence = " ".join(ctx.clean[sa:sb].split())
             if len(words(sentence)) < 4:

@@ -322,3 +322,14 @@ def test_unresolved_pronoun_gives_a_quote_but_no_claim():
     assert quotes_of(text) == [("Some people say otherwise,", "he")]
     x = extract(make_article("t", "t", text))
     assert x.claims == [] and x.actors == []
+
+
+def test_a_headline_or_caption_alone_is_never_a_denial_or_an_event():
+    text = ("Zenith denies it hid its debts\n\nBy Ana Reyes\n\n"
+            "Zenith Group shares fell on Tuesday after a report by Acme Research.\n\n"
+            '"We have never hidden any debt," said Jo Ray, the chief executive.\n\n'
+            "A worker outside the Zenith tower on Monday. Photo: Ana Reyes\n")
+    x = extract(make_article("t", "t", text, published="2025-03-06"))
+    assert x.denials == []
+    assert [c.speaker for c in x.claims] == ["Jo Ray"]
+    assert [e.date_text for e in x.events] == ["on Tuesday"]  # not the caption's Monday
