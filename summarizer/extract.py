@@ -24,7 +24,7 @@ import openai
 # inside the timed run.
 import openai.resources.chat  # noqa: F401
 from instructor import from_openai
-from instructor.core.exceptions import InstructorRetryException
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from pydantic import ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
@@ -345,6 +345,10 @@ def describe(exc: BaseException, config: ModelConfig) -> str:
         msg = f"timed out after {config.timeout:g}s (retried once; raise --timeout for a slow server)"
     elif isinstance(cause, openai.APIConnectionError):
         msg = f"could not reach {config.endpoint} (connection failed; retries stop after 3 failures in a row)"
+    elif isinstance(cause, IncompleteOutputException) or isinstance(exc, IncompleteOutputException):
+        cap = config.max_tokens or DEFAULT_MAX_TOKENS
+        msg = (f"the answer was cut off at max_tokens={cap}{'' if config.max_tokens else ' (the default)'}: "
+               "the model may have looped; raise --max-tokens or split the article")
     elif isinstance(cause, ValidationError) or isinstance(exc, InstructorRetryException):
         if isinstance(cause, ValidationError):
             n = cause.error_count()
@@ -358,7 +362,9 @@ def describe(exc: BaseException, config: ModelConfig) -> str:
 
 
 def _is_invalid_answer(exc: BaseException) -> bool:
-    return isinstance(exc, InstructorRetryException) or isinstance(root_cause(exc), ValidationError)
+    """An answer that came but cannot be used: it failed validation, or was cut off at max_tokens."""
+    return isinstance(exc, (InstructorRetryException, IncompleteOutputException)) or isinstance(
+        root_cause(exc), (ValidationError, IncompleteOutputException))
 
 
 def validation_errors(cause: ValidationError) -> str:

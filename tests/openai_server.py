@@ -167,6 +167,12 @@ class Fault:
         return Fault("wrong_tool_name")
 
     @staticmethod
+    def cut_off() -> "Fault":
+        """The answer stopped at max_tokens: half its arguments, ``finish_reason: "length"`` (a model
+        that loops until the cap)."""
+        return Fault("cut_off")
+
+    @staticmethod
     def call_as_content() -> "Fault":
         """A tools request answered the way llama.cpp's small models did: the call written as a fenced
         ```json block in ``content`` ({"name": ..., "arguments": ...}), with no ``tool_calls``."""
@@ -664,6 +670,14 @@ class _Handler(BaseHTTPRequestHandler):
             completion["choices"] = []
             completion["usage"]["completion_tokens"] = 0
             completion["usage"]["total_tokens"] = completion["usage"]["prompt_tokens"]
+        if fault is not None and fault.kind == "cut_off":
+            msg = completion["choices"][0]["message"]
+            if msg.get("tool_calls"):
+                args = msg["tool_calls"][0]["function"]["arguments"]
+                msg["tool_calls"][0]["function"]["arguments"] = args[: len(args) // 2]
+            else:
+                msg["content"] = msg["content"][: len(msg["content"]) // 2]
+            completion["choices"][0]["finish_reason"] = "length"
         if fault is not None and fault.kind == "call_as_content" and completion["choices"][0]["message"].get("tool_calls"):
             call = completion["choices"][0]["message"]["tool_calls"][0]["function"]
             written = json.dumps({"name": call["name"], "arguments": json.loads(call["arguments"])}, indent=2)

@@ -355,3 +355,14 @@ def test_a_timeout_is_retried_once_and_a_local_endpoint_gets_a_long_timeout(serv
     assert ModelConfig.from_env(base_url="http://127.0.0.1:8091/v1").timeout == LOCAL_TIMEOUT
     assert ModelConfig.from_env(base_url="http://localhost:8080/v1", timeout=30).timeout == 30
     assert ModelConfig.from_env(base_url="https://api.example.com/v1").timeout == 120
+
+
+def test_an_answer_cut_off_at_max_tokens_says_so_and_is_asked_again_on_a_rerun(server, options, tmp_path):
+    server.set_answer("Article 1.", GOOD)
+    server.queue(Fault.cut_off())
+    s = summarize([art()], options(config=FAST))
+    assert "cut off at max_tokens=3600 (the default)" in s.failures[0].error
+    assert list((tmp_path / "cache" / "failed").glob("*.json"))  # kept for diagnosis
+    asked = len(server.chat_requests)
+    again = summarize([art()], options(config=FAST))
+    assert not again.failures and len(server.chat_requests) == asked + 1  # not replayed: asked again
