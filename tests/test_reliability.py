@@ -129,8 +129,12 @@ def test_interrupted_run_resumes_without_repeating_calls(tmp_path, sig):
         assert ref.returncode == 0, ref.stderr
         srv.clear_requests()
 
+        # as a terminal's Ctrl-C finds it: with SIGINT at its default, even when this suite itself was
+        # started in the background by a shell without job control (which makes SIGINT ignored, and
+        # a child inherits that, so the run would finish as if never interrupted)
         proc = subprocess.Popen(_cli(srv, src, tmp_path / "cache", tmp_path / "out.json"), env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         stop_after = random.randint(5, 30)  # any point must do: the property holds wherever the run dies
         deadline = time.monotonic() + 60
         while len(srv.chat_requests) < stop_after and time.monotonic() < deadline:
