@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, formats
 from .cache import CacheMode
 from .extract import DEFAULT_MODEL, MODES, ModelConfig
 
@@ -120,9 +120,8 @@ def main() -> None:
 
 @main.command("summarize", help=SUMMARIZE_HELP)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
-              help="md: readable text; json: the whole Summary (schemas/summary.schema.json); html: a self-contained "
-                   "evidence report (use with --out).")
+@click.option("-f", "--format", "fmt", type=click.Choice(formats.names()), default="md", show_default=True,
+              help="; ".join(f"{f.name}: {f.help}" for f in map(formats.get, formats.names())) + ".")
 @click.option("--extractor", type=click.Choice(["auto", "llm", "rules"]), default="auto", show_default=True,
               help="llm: ask the model; rules: the offline extractor (no model, no network); auto: the model, or the "
                    "offline extractor for articles with no recorded answer when no endpoint is configured.")
@@ -158,7 +157,6 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, fail_on, published, out, 
                   max_retries, max_reasks, max_article_chars, cache_dir, recordings, cache_mode, progress,
                   verbose, quiet) -> None:
     from .pipeline import RunOptions, summarize
-    from .report import render
 
     config = ModelConfig.from_env(
         base_url=base_url, api_key=api_key, model=model, mode=mode, temperature=temperature,
@@ -189,14 +187,13 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, fail_on, published, out, 
         _echo_failures(summary)
         click.echo("error: no article could be summarised", err=True)
         raise SystemExit(EXIT_PARTIAL)
-    if fmt == "html":
-        from .html_report import render as render_html
+    def articles():
         from .ingest import read_articles
         from .models import Article
 
-        text = render_html(summary, [a for a in read_articles(list(paths)) if isinstance(a, Article)])
-    else:
-        text = render(summary, fmt)
+        return [a for a in read_articles(list(paths)) if isinstance(a, Article)]
+
+    text = formats.render(fmt, summary, articles)
     offline = sum(r.extractor == "rules" for r in summary.articles if r.ok)
     if extractor == "auto" and offline and not quiet:
         click.echo(f"note: no endpoint configured and no recorded answer for {offline} article"
@@ -206,7 +203,7 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, fail_on, published, out, 
         out.write_text(text, encoding="utf-8")
         if not quiet:
             click.echo(f"wrote {out}", err=True)
-    elif fmt == "md":
+    elif formats.get(fmt).terminal:
         from .report import print_terminal
 
         print_terminal(text)

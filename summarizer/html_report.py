@@ -31,6 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional, Union
 
+from .formats import register
 from .ingest import GENERATED_MARKER
 from .models import (
     STATE_LABELS,
@@ -646,6 +647,11 @@ def _article(art: _Art, open_: bool) -> str:
 # ---------------------------------------------------------------------------------------------
 # The page
 # ---------------------------------------------------------------------------------------------
+
+
+@register("html", "a self-contained evidence report (use with --out)")
+def _html(summary: Summary, articles) -> str:
+    return render(summary, list(articles()))
 
 
 def render(summary: Summary, texts: Texts, boilerplate: Optional[Boilerplate] = None) -> str:

@@ -11,6 +11,7 @@ import json
 import re
 import sys
 
+from .formats import register
 from .ingest import GENERATED_MARKER
 from .models import STATE_LABELS, ItemState, MergedActor, SourceRef, Status, Summary
 
@@ -215,6 +216,16 @@ def print_terminal(markdown: str, file=None) -> None:
 
 def to_json(summary: Summary) -> str:
     return summary.model_dump_json(indent=2) + "\n"
+
+
+@register("md", "readable text (colour on a terminal)", terminal=True)
+def _md(summary: Summary, _articles) -> str:
+    return to_markdown(summary)
+
+
+@register("json", "the whole Summary (schemas/summary.schema.json)")
+def _json(summary: Summary, _articles) -> str:
+    return to_json(summary)
 
 
 def render(summary: Summary, fmt: str) -> str:

@@ -243,3 +243,18 @@ def test_batch_status_takes_only_the_flags_that_mean_something_to_it(run):
     assert "--base-url" in help_text and "--cache-dir" in help_text
     assert "--temperature" not in help_text and "--mode" not in help_text
     assert run("batch", "status", "--temperature", "0.5").exit_code == 2
+
+
+def test_csv_is_a_registered_format_with_one_row_per_source(run, tmp_path):
+    import csv as csvmod
+
+    out = tmp_path / "claims.csv"
+    result = run("summarize", SEEDS, "--recordings", ROOT / "recordings", "-f", "csv", "-o", out, "-q")
+    assert result.exit_code == 0
+    rows = list(csvmod.DictReader(out.open(encoding="utf-8")))
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    assert rows and {r["kind"] for r in rows} == {"claim", "denial"}
+    for r in rows:  # every located row points at the article's own words
+        if r["start"]:
+            assert texts[r["article"]][int(r["start"]):int(r["end"])].strip()
+    assert sum(r["flagged"] == "yes" for r in rows) >= 7
