@@ -1,0 +1,55 @@
+"""The package's import graph (issue #17): no module imports another's private names, and the
+module-level imports have no cycle, so each stage can be read (and loaded) on its own."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PKG = Path(__file__).resolve().parent.parent / "summarizer"
+
+
+def _imports(path: Path, top_level_only: bool):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            yield node.module, [a.name for a in node.names]
+
+
+def _graph() -> dict[str, set[str]]:
+    graph = {}
+    for path in PKG.glob("*.py"):
+        deps = set()
+        for module, names in _imports(path, top_level_only=True):
+            deps |= {module} if module else {n for n in names if (PKG / f"{n}.py").exists()}
+        graph[path.stem] = deps - {path.stem}
+    return graph
+
+
+def test_no_module_imports_another_modules_private_names():
+    private = [(path.name, module, n) for path in PKG.glob("*.py") for module, names in _imports(path, False)
+               for n in names if n.startswith("_") and n != "__version__"]
+    assert private == []
+
+
+def test_module_level_imports_have_no_cycle():
+    graph = _graph()
+    assert {"merge_actors", "merge_claims", "merge_denials", "timeline"} <= graph["merge"]  # the graph is read
+    seen, stack, cycles = set(), [], []
+
+    def visit(node):
+        if node in stack:
+            cycles.append(stack[stack.index(node):] + [node])
+            return
+        if node in seen:
+            return
+        seen.add(node)
+        stack.append(node)
+        for dep in sorted(graph.get(node, ())):
+            visit(dep)
+        stack.pop()
+
+    for node in sorted(graph):
+        visit(node)
+    assert cycles == []
