@@ -40,7 +40,7 @@ def table_party(phrase: str) -> Optional[str]:
     phrase = re.sub(r"['’]s$", "", phrase.rstrip("."))
     row = aliases.lookup(phrase)
     if row is None:
-        row = next((aliases.lookup(k) for k, ds in aliases.DEMONYMS.items() if phrase in ds), None)
+        row = aliases.demonym_row(phrase)
     return "E:" + row[0] if row else None
 
 

@@ -80,6 +80,23 @@ def lookup(name: str) -> Row | None:
     return ALIAS_TABLE[i] if i is not None else None
 
 
+@lru_cache(maxsize=None)
+def _demonyms() -> tuple[dict[str, str], dict[str, str]]:
+    """(demonym as written, lower-cased demonym) -> the state's display name; the first state wins."""
+    exact: dict[str, str] = {}
+    for state, forms in DEMONYMS.items():
+        for d in forms:
+            exact.setdefault(d, state)
+    return exact, {d.lower(): s for d, s in reversed(list(exact.items()))}
+
+
+def demonym_row(word: str, any_case: bool = False) -> Row | None:
+    """The table row of the state a demonym stands for ("Belmarkian" -> Belmark), if ``word`` is one."""
+    exact, lower = _demonyms()
+    state = lower.get(word.lower()) if any_case else exact.get(word)
+    return lookup(state) if state else None
+
+
 def all_forms(name: str) -> list[str]:
     """Every name the text may use for this entity (table forms and demonyms); just the name if unknown."""
     row = lookup(name)

@@ -488,12 +488,9 @@ def _affiliation(role: Optional[str]) -> Optional[str]:
     words = role.replace("’s", "").replace("'s", "").split()
     for n in range(min(5, len(words)), 0, -1):
         cand = " ".join(words[:n])
-        row = aliases.lookup(cand)
+        row = aliases.lookup(cand) or aliases.demonym_row(cand)
         if row:
             return row[0]
-        for state, forms in aliases.DEMONYMS.items():
-            if cand in forms:
-                return state
     return None
 
 

@@ -27,15 +27,14 @@ from typing import Callable, Optional
 from . import aliases
 from .lexicon import EN
 from .models import ActorMention, ArticleResult, DroppedAlias, MergedActor, Span
+from .textlayer import occurs
 from .wordforms import spelling_key
 
 _TITLE_WORDS = EN.title_words
 _ORG_HEADS = EN.org_nouns | EN.org_words
 _NOMINAL_HEADS = EN.org_nouns | EN.person_nouns
-_DETERMINERS = frozenset("the a an its their his her our this that".split())
-_OFFICE_WORDS = EN.person_nouns & frozenset(
-    "minister secretary president premier chancellor ambassador spokesman spokeswoman spokesperson chief "
-    "director commander governor mayor envoy".split())
+_DETERMINERS = EN.words("description_determiners")
+_OFFICE_WORDS = EN.person_nouns & EN.words("office_nouns")
 
 
 def _bare(word: str) -> str:
@@ -71,7 +70,7 @@ def author_of(name: str) -> str:
 def _place_word(words: list[str], i: int) -> bool:
     """A capitalised word that names a place or a people, not the actor: "US", "Indian", "Leeds-based"."""
     w = words[i].strip(".,;:")
-    if aliases.lookup(w) or any(w in ds for ds in aliases.DEMONYMS.values()) or w.endswith("-based"):
+    if aliases.lookup(w) or aliases.demonym_row(w) or w.endswith("-based"):
         return True
     return any(x.endswith("-based") and x[:1].isupper() for x in words[i + 1 : i + 3])
 
@@ -238,10 +237,6 @@ def _short_forms(e: _Entry) -> list[str]:
     return forms
 
 
-def _mentions(text: str, name: str) -> bool:
-    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
-
-
 def _resolve_descriptions(entries: list[_Entry], uf: _UnionFind, said_by: dict) -> dict[int, int]:
     """Each description's named actor (entry index), where the evidence points to one. ``said_by``
     holds, per (article, speaker), the words the article credits to that speaker."""
@@ -266,7 +261,7 @@ def _resolve_descriptions(entries: list[_Entry], uf: _UnionFind, said_by: dict) 
             cands = [j for j in cands if head in (entries[j].actor.role or "").lower().split()
                      or any(head == _head(d) for d in entries[j].descriptors)]
         said = said_by.get((e.article_id, e.actor.name), "")
-        talked_about = [j for j in cands if any(_mentions(said, x) for x in _short_forms(entries[j]))]
+        talked_about = [j for j in cands if any(occurs(x, said) for x in _short_forms(entries[j]))]
         cands = [j for j in cands if j not in talked_about]  # a speaker seldom names itself in its own words
         if not cands:
             continue
@@ -328,7 +323,7 @@ def merge_actors(results: list[ArticleResult]):
     # Reinholt; Acme Group and Acme Ports), it says neither, and its entries join through fuller names.
     for form, idxs in lone.items():
         people, bodies = people_with.get(form, set()), bodies_from.get(form, set())
-        if any(form in (d.lower() for d in ds) for ds in aliases.DEMONYMS.values()):
+        if aliases.demonym_row(form, any_case=True):
             bodies = set()  # "Belmarkian" starts many bodies' names and is none of them
         for i in idxs:
             prefer_person = entries[i].kind == "person"
@@ -479,7 +474,7 @@ def _build(entries: list[_Entry], uf: _UnionFind):
         for i in idxs:
             for d in entries[i].descriptors:
                 for w in d.split():
-                    row = aliases.lookup(w) or next((aliases.lookup(k) for k, ds in aliases.DEMONYMS.items() if w in ds), None)
+                    row = aliases.lookup(w) or aliases.demonym_row(w)
                     if row and row[1] == "state":
                         states.add(row[0])
         if len(states) == 1:

@@ -104,9 +104,6 @@ def _same_act(a: dict, b: dict, acts: ActReader) -> bool:
 #: One statement is reported within days of being made: two reports of the same words more than this
 #: far apart (both articles dated) are the speaker saying it again, a different statement.
 STATEMENT_REACH_DAYS = 60
-#: A denial answers the accusations of its day: a claim reported more than this long before or after it
-#: (both articles dated) is a different round, even when it accuses the same act.
-DENIAL_REACH_DAYS = 180
 
 
 class _Clusters:
@@ -214,10 +211,11 @@ def cluster_items(results, field: str, text_of, speaker_of, acts: ActReader, act
             quote, statement = text_of(item)
             sid = speaker_of(r.article_id, item.speaker)
             key = sid or ("?", aliases.fold(item.speaker))
-            words = content_words(quote) | content_words(statement)
+            said = content_words(quote)
+            words = said | content_words(statement)
             entry = {"article": r.article_id, "index": i, "item": item, "sid": sid, "when": written.get(r.article_id),
                      "q": comparable(quote), "s": comparable(statement), "inner": _inner_quotes(quote),
-                     "words": words, "cwords": content_words(quote), "statement": statement, "act": None}  # the act is read only when needed
+                     "words": words, "cwords": said, "statement": statement, "act": None}  # the act is read only when needed
             clusters.add(key, entry, words)
     return clusters.members
 
@@ -228,22 +226,29 @@ def speaker_of_cluster(members: list[dict]):
     return max(counts, key=lambda sid: (counts[sid], -next(i for i, m in enumerate(members) if m["sid"] == sid)))
 
 
+def cluster_head(members: list[dict], names: dict[str, str]):
+    """What a merged claim or denial is shown by: its sources best first, the best-supported report,
+    its speaker's id and name (the article's own wording when the speaker is no merged actor)."""
+    refs = sorted_refs(members)
+    best = next(m for m in members if (m["article"], m["index"]) == (refs[0].article_id, refs[0].index))
+    sid = speaker_of_cluster(members)
+    return refs, best["item"], sid, names.get(sid, best["item"].speaker)
+
+
 def merge_claims(results, speaker_of, actors: list[MergedActor], acts: ActReader,
                  written: Optional[dict] = None) -> list[MergedClaim]:
     names = {a.id: a.name for a in actors}
     merged = []
     for n, members in enumerate(cluster_items(results, "claims", lambda c: (c.quote, c.statement), speaker_of,
                                               acts, actors, written)):
-        refs = sorted_refs(members)
-        best = next(m for m in members if (m["article"], m["index"]) == (refs[0].article_id, refs[0].index))
-        sid = speaker_of_cluster(members)
+        refs, best, sid, speaker = cluster_head(members, names)
         others = sorted({names.get(m["sid"], m["item"].speaker) for m in members if m["sid"] != sid})
         merged.append(
             MergedClaim(
                 id=f"C{n + 1}",
                 speaker_id=sid,
-                speaker=names.get(sid, best["item"].speaker),
-                statement=best["item"].statement,
+                speaker=speaker,
+                statement=best.statement,
                 sources=refs,
                 status=refs[0].status,
                 flagged=refs[0].flagged,

@@ -20,8 +20,9 @@ from typing import Callable, Optional
 from .acts import ActReader, answers
 from .compare import close_in_time, rare_word_votes, stems, top
 from .lexicon import EN
-from .merge_claims import cluster_items, sorted_refs, speaker_of_cluster
+from .merge_claims import cluster_head, cluster_items
 from .models import MergedActor, MergedClaim, MergedDenial
+from .textlayer import occurs
 
 #: A denial answers the accusations of its day: a claim reported more than this long before or after it
 #: (both articles dated) is a different round, even when it accuses the same act.
@@ -112,14 +113,12 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
 
     def names_denier(cid: str, sid: Optional[str]) -> bool:
         text = " ".join(claim_facts[cid]["text"])
-        return any(f and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text) for f in forms_of.get(sid, ()))
+        return any(occurs(f, text) for f in forms_of.get(sid, ()))
 
     merged = []
     for n, members in enumerate(cluster_items(results, "denials", lambda d: (d.quote, d.denied), speaker_of,
                                               acts, actors, written)):
-        refs = sorted_refs(members)
-        best = next(m for m in members if (m["article"], m["index"]) == (refs[0].article_id, refs[0].index))
-        sid = speaker_of_cluster(members)
+        refs, best, sid, speaker = cluster_head(members, names)
         denied_pairs, denied_goods = set(), set()
         for m in members:
             denied_goods |= acts.goods(m["item"].denied)
@@ -134,7 +133,7 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
                     restated.add(cid)
         accused = set()
         for m in members:
-            what = stems(m["item"].denied) - names_stems - {_noun(w) for w in _ORIGIN_NOUNS} - _ORIGIN_NOUNS
+            what = stems(m["item"].denied) - names_stems - _ORIGIN_NOUNS
             for p in accusers(m["item"].denied, party_of):
                 for cid in by_speaker.get(p, ()):
                     claim_stems = set().union(*claim_facts[cid]["stems"])
@@ -150,8 +149,8 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
             MergedDenial(
                 id=f"D{n + 1}",
                 speaker_id=sid,
-                speaker=names.get(sid, best["item"].speaker),
-                denied=best["item"].denied,
+                speaker=speaker,
+                denied=best.denied,
                 denies=links,
                 sources=refs,
                 status=refs[0].status,

@@ -22,17 +22,9 @@ from .compare import stems
 from .lexicon import EN
 
 CONTENT_SHARE = 0.4
-_NEGATIONS = frozenset("not no never none nobody nothing neither nor without n't cannot".split())
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
-    "million billion trillion half dozen".split())
+_NUMBER_WORDS = EN.words("number_words")
 _NAME = re.compile(r"\b([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _negated(text: str) -> bool:
-    low = text.lower().replace("’", "'")
-    return any(w in _NEGATIONS or w.endswith("n't") for w in re.findall(r"[a-z']+", low))
 
 
 def _names(text: str) -> list[str]:

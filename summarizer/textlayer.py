@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from .lexicon import EN
-from .models import Span
+from .models import ActorGrounding, Span
 
 _ABBREVIATIONS = EN.abbreviations
 
@@ -323,10 +324,17 @@ def display_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tupl
 # =============================================================================================
 
 
+@lru_cache(maxsize=50_000)
 def name_pattern(name: str) -> re.Pattern:
     """A name as a whole word sequence, with any apostrophe style and an optional possessive."""
     body = "".join("['’]" if ch in "'’" else re.escape(ch) for ch in name.strip())
     return re.compile(rf"(?<![\w-]){body}(?:['’]s?)?(?![\w-])")
+
+
+def occurs(name: str, text: str) -> bool:
+    """Whether ``name`` occurs in ``text`` exactly as written, as whole words (``grounded`` also reads
+    either apostrophe and a possessive)."""
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def first_mention(text: str, names: Sequence[str]) -> Optional[Span]:
@@ -369,7 +377,7 @@ def _describing_words(words: list[str]) -> list[str]:
         if low in EN.stop_words or low in ("according",) or not bare:
             break
         if bare[:1].isupper():
-            placed = (aliases.lookup(bare) or any(bare in ds for ds in aliases.DEMONYMS.values())
+            placed = (aliases.lookup(bare) or aliases.demonym_row(bare)
                       or bare.endswith("-based") or (keep and keep[0].endswith("-based")))
             if not placed:
                 break
@@ -399,11 +407,9 @@ def descriptors(text: str, name: str, heads: frozenset[str]) -> list[str]:
 _DESCRIPTOR_HEADS = EN.org_nouns | EN.person_nouns
 
 
-def ground_actor(text: str, name: str, aliases: Sequence[str]) -> "ActorGrounding":
+def ground_actor(text: str, name: str, aliases: Sequence[str]) -> ActorGrounding:
     """An actor's names checked against the article: those the text never uses, and what the text
     calls the actor beside them."""
-    from .models import ActorGrounding
-
     names = [n for n in [name, *aliases] if n and n.strip()]
     found = []
     for n in names:

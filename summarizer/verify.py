@@ -31,6 +31,7 @@ from rapidfuzz.distance import Indel
 
 from . import aliases
 from .attribution import Document
+from .lexicon import EN
 from .models import Difference, SpeakerVerdict, Span, Status, Verification, item_state
 from .wordforms import expand, spelling_key
 
@@ -149,10 +150,7 @@ def _join_cannot(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
-    "thousand million billion trillion dozen first second third fourth fifth half".split()
-)
+_NUMBER_WORDS = EN.words("number_words") | EN.words("ordinal_words")
 _MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr "
     "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
