@@ -61,7 +61,7 @@ class ActReader:
             bare = re.sub(r"['’]s$", "", words.rstrip("."))
             found = self._party_of(bare)
             if found is None and (row := table_party(bare)):
-                found = self._party_of(row[2:]) or row  # "Russian" is the run's own actor for the state
+                found = self._party_of(row[2:]) or row  # "Canadian" is the run's own actor for the state
             self._names[words] = found
         return self._names[words]
 

@@ -1,7 +1,7 @@
 """States and international bodies, from a documented table kept as data.
 
 People are never listed: their names are unified by rules in the merge. States and international
-bodies are different: nothing in the string "Pyongyang" says it is a state, so a table is the honest
+bodies are different: nothing in the string "Ottawa" says it is a state, so a table is the honest
 tool. The table (``world/states_and_bodies.tsv``) is knowledge of the world, not of any story: official
 and short names, abbreviations, capitals and demonyms. A user extends it by adding rows.
 

@@ -184,7 +184,7 @@ class NP:
 def _chunk_back(toks: Sequence[Tok], j: int) -> Optional[tuple[int, int]]:
     """Token indices [i, j] of the noun phrase that ends at token ``j``, or None.
 
-    The phrase is capitalised words, possessives ("Pyongyang's"), speaker nouns ("official",
+    The phrase is capitalised words, possessives ("Ottawa's"), speaker nouns ("official",
     "ministry"), modifiers ("senior", "state-run"), connectors between names ("Secretary of State"),
     a parenthetical abbreviation ("(NATO)") and a leading determiner.
     """
@@ -319,7 +319,7 @@ def _skip_back(toks: Sequence[Tok], j: int) -> int:
 def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
     """The subject of the verb at token ``v``: a pronoun, a noun phrase, or a name with an appositive.
 
-    Handles "X said", "X has repeatedly denied", "North Korea on Sunday denied", "X, director general
+    Handles "X said", "X has repeatedly denied", "Tovia on Sunday denied", "X, director general
     of ..., said", "His deputy, Ingrid Hauge, said", "X, who told ...", "Choi Ji Won, the powerful
     sister of ..., who accused ...".
     """
@@ -521,7 +521,7 @@ def _speaks_for(toks: Sequence[Tok], text: str) -> Optional[Speaker]:
 
 def describe(np: NP, text: str) -> Speaker:
     """Turn a speaker phrase into a Speaker: a person with a title, a known state or organisation,
-    or the description the text uses ("senior North Korean official")."""
+    or the description the text uses ("senior Tovian official")."""
     np_role = text[np.role[0] : np.role[1]] if np.role else None
     toks = list(np.toks)
     if toks and toks[0].low in _DETERMINERS:
@@ -1141,7 +1141,7 @@ class Document:
         att = self._attribute(start, end)
         if att.speaker is not None and att.speaker.outlet:
             # an outlet's words that report someone's speech: "the agency said the ministry “...”", or its
-            # quotation "“Pyongyang has repeatedly denied ...”": the reported speaker may be credited too
+            # quotation "“Ottawa has repeatedly denied ...”": the reported speaker may be credited too
             inner = tuple(self._speakers_inside(start, end))
             if inner:
                 return Attribution(att.speaker, att.rule, att.cue, att.cue_span, att.speaker_span, att.written,

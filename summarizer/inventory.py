@@ -13,7 +13,7 @@ from .verify import normalize
 
 MIN_WORDS = 3  # one- and two-word scare quotes ("reckless") are rarely a statement worth listing
 #: A long passage an article quotes from another news outlet is that outlet's narration relayed, not
-#: an actor's statement the model should have caught ("Pyongyang has repeatedly denied ...").
+#: an actor's statement the model should have caught ("the capital has repeatedly denied ...").
 OUTLET_NARRATION_WORDS = 20
 
 

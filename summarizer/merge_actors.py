@@ -13,7 +13,7 @@
   actor of its article that the texts describe that way ("Acme Research, the Leeds-based firm"),
   or failing that the nearest named actor of that kind before it. The merged actor lists them.
 * **Alias hygiene**: an alias the article never uses, or that is another actor's name (a model listing
-  "China, NATO" as aliases of Russia), joins nothing; the merged actor lists it as dropped, with why.
+  "Karsland, the Alliance" as aliases of Tovia), joins nothing; the merged actor lists it as dropped, with why.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _bare(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def person_core(name: str) -> str:
-    """A person's name without what precedes it: titles, portfolios, bodies ("NATO Secretary General Ana
+    """A person's name without what precedes it: titles, portfolios, bodies ("WHO Director General Ana
     Reyes", "Group Chief Financial Officer Jo Ray", "Sen. Ann Vale (D-XX)" are the names alone)."""
     s = re.split(r",|\s\(", name.replace("’", "'"))[0]
     words = s.split()
@@ -432,7 +432,7 @@ def _build(entries: list[_Entry], uf: _UnionFind):
     def party_of(name: str) -> Optional[str]:
         ids = owners.get(aliases.fold(name))
         if not ids:
-            row = aliases.lookup(name)  # "Pyongyang" for the run's "North Korea"
+            row = aliases.lookup(name)  # "Ottawa" for the run's "Canada"
             ids = owners.get(aliases.fold(row[0])) if row else None
         return next(iter(ids)) if ids and len(ids) == 1 else None
 

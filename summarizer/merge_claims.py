@@ -34,7 +34,7 @@ _INNER_QUOTE = re.compile(r"[“\"]([^“”\"]{12,})[”\"]")
 #: Near-verbatim words credited to two speakers: at least this many words, aligned this closely.
 CROSS_SPEAKER_WORDS = 6
 CROSS_SPEAKER_RATIO = 92
-#: A fragment ("calculated attack on India") joins the longer quote that contains it word for word
+#: A fragment ("calculated attack on our investors") joins the longer quote that contains it word for word
 #: when it has at least this many content words.
 FRAGMENT_CONTENT_WORDS = 2
 
@@ -66,7 +66,7 @@ def _same_statement(a, b) -> bool:
         return True
     if is_fragment(a, b) or is_fragment(b, a):
         return True
-    # "... acknowledged concerns about Pyongyang's “reckless missile tests and nuclear programmes”" is a
+    # "... acknowledged concerns about Karsland's “reckless border drills and arms build-up”" is a
     # report of the statement whose words it quotes
     for inner, other in ((a["inner"], qb), (b["inner"], qa)):
         if any(fuzz.partial_ratio(i, other) >= 90 for i in inner):
@@ -87,9 +87,9 @@ def _act(statement: str, acts: ActReader) -> frozenset:
 
 def _same_act(a: dict, b: dict, acts: ActReader) -> bool:
     """Two articles' paraphrases of one statement: the same speaker (the caller's key) asserting the same
-    act of giving, in articles written within days of each other, sharing several content words. "North
-    Korea supplies missiles and rockets to Russia" and "North Korea is supplying rockets and missiles to
-    support Russia's war effort", from Seoul on the same Sunday, are one statement. Undated articles
+    act of giving, in articles written within days of each other, sharing several content words. "Karsland
+    supplies drones and shells to Tovia" and "Karsland is supplying shells and drones to support Tovia's
+    war effort", from the same capital on the same Sunday, are one statement. Undated articles
     never merge this way: without a date, the same act could be a different year's statement."""
     if a["article"] == b["article"] or a["when"] is None or b["when"] is None:
         return False

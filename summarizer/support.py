@@ -2,7 +2,7 @@
 only the words.
 
 A model can pair a real quote with a statement that says something else ("the Alliance is concerned
-about Russia's help" over a quote about China). The check is deterministic and lenient with honest
+about Tovia's help" over a quote about Karsland). The check is deterministic and lenient with honest
 paraphrase: against the quote and the sentence(s) it stands in, the statement's
 
 * **names** (capitalised words inside a sentence, and names of the speaker aside) must all occur;
@@ -28,7 +28,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _names(text: str) -> list[str]:
-    """Name phrases ("North Korea", "Security Council") after the first word of the statement."""
+    """Name phrases ("Port Vane", "Security Council") after the first word of the statement."""
     out = []
     for m in _NAME.finditer(text.strip()):
         if m.start() == 0:
@@ -41,7 +41,7 @@ def _names(text: str) -> list[str]:
 
 
 def _present(name: str, evidence: str) -> bool:
-    """A name is present in any of its forms: a table form ("Pyongyang" for the state), or any of its
+    """A name is present in any of its forms: a table form ("Ottawa" for the state), or any of its
     longer words ("Reyes" for "Ana Reyes")."""
     forms = set(aliases.all_forms(name)) | {w for w in name.split() if len(w) >= 4}
     return any(re.search(rf"(?<!\w){re.escape(f.lower())}", evidence) for f in forms)
