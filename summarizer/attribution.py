@@ -107,6 +107,7 @@ _ADVERBS = EN.words("speech_adverbs")
 PASSIVE = EN.words("passive_auxiliaries")
 _DETERMINERS = EN.words("speaker_determiners")
 _CONNECTORS = EN.words("name_connectors")
+_PARTICLES = EN.words("name_particles")
 _LEADING_ADVERBIALS = EN.words("leading_adverbials")
 
 
@@ -359,6 +360,13 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
                 return _np(toks, *span, role=_role_span(seg))
         return None
     span = _chunk_back(toks, j)
+    if span is None and t.is_word and t.text.islower() and len(t.low) > 2 and not t.low.endswith("ly"):
+        # "the auditor said", "its Leeds-based auditor said": a determiner makes an unlisted noun a subject
+        i = j - 1
+        while i >= 0 and toks[i].is_word and (toks[i].low in MODIFIERS or "-" in toks[i].text) and i > j - 3:
+            i -= 1
+        if i >= 0 and toks[i].low in _DETERMINERS and i < j:
+            return _np(toks, i, j)
     return _np(toks, *span) if span else None
 
 
@@ -449,7 +457,8 @@ def split_person(np_toks: Sequence[Tok], text: str) -> tuple[Optional[str], Opti
     """
     toks = [t for t in np_toks if t.text not in "()"]
     k = len(toks)
-    while k > 0 and _name_word(toks[k - 1]):
+    while k > 0 and (_name_word(toks[k - 1]) or (
+            toks[k - 1].low in _PARTICLES and k - 2 >= 0 and _name_word(toks[k - 2]) and k < len(toks))):
         k -= 1
     if k == len(toks):
         return None, None, None
@@ -705,6 +714,10 @@ def find_events(masked: str, sents: Sequence[tuple[int, int]]) -> list[Event]:
                 continue
             if t.low in PARTICIPLE_CUES:
                 np = finite.np if finite and finite.np else main_subject(toks)
+                if k >= 2 and toks[k - 1].low == "for" and (span := _chunk_back(toks, k - 2)):
+                    np = _np(toks, *span)  # "hit back at X for claiming ...", "criticised X for saying ...": X
+                elif k >= 2 and toks[k - 1].low == "by" and toks[k - 2].is_word and (by := subject_before(toks, k - 2)):
+                    np = by  # "..., the firm responded by saying ...": whoever responded
                 events.append(Event(t.low, t.start, t.end, np, "participle", (sa, sb)))
                 continue
             np = subject_before(toks, k)
@@ -783,6 +796,12 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
                 return old
     if sp.kind == "person" and " " not in sp.name.strip():
         full = people.full(sp.name, np.start)
+        if full == sp.name:
+            # no person of that name: "Acme said" after "Acme Holdings said" is the body, short
+            body = next((old for old in reversed(before) if old.kind in ("organisation", "state")
+                         and old.name.split()[0] == sp.name), None)
+            if body is not None:
+                return body
         role = sp.role or people.roles.get(full)
         return Speaker(full, "person", role, _affiliation(role), False, sp.written, sp.head)
     if sp.kind == "person":
@@ -864,6 +883,23 @@ def _adjacent_after(ctx: Context, q: RawQuote) -> Optional[Event]:
         if ev.first > q.close_mark + 200:
             break
     return None
+
+
+#: '“...” ― Jane Roe' / '“...” — Jane Roe, 34, of Leeds.' at the end of its line: a signature.
+_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*([^\n,;:()“”\"]{2,60}?)[ \t]*(?:[,(][^\n]{0,80})?[.]?[ \t]*(?:\n|$)")
+
+
+def _signature(ctx: Context, q: RawQuote) -> Optional[NP]:
+    """The name signed after a quotation, alone on the rest of its line (reader panels, epigraphs,
+    vox pops): no cue, but the dash and the line end say who."""
+    m = _SIGNATURE.match(ctx.masked, q.close_mark)
+    if not m:
+        return None
+    toks = tokenize(ctx.masked, m.start(1), m.end(1))
+    if not toks or len(toks) > 6 or not all(_cap(t) or t.low in _PARTICLES for t in toks) or not _cap(toks[0]):
+        return None
+    np = _np(toks, 0, len(toks) - 1)
+    return None if _title_only(ctx.clean[np.start : np.end]) else np
 
 
 def _credit(ctx: Context, q: RawQuote) -> tuple[Optional[Event], str]:
@@ -1008,8 +1044,10 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
         written = ev.written if ev else None
         if ev is not None:
             speaker = ev.speaker
+        elif not ctx.in_display(q.open_mark) and (signed := _signature(ctx, q)) is not None:
+            speaker, np, how, kind = describe(signed, ctx.clean), signed, "signature", "statement"
         para = ctx.para_of(q.open_mark)
-        if ev is None and kind == "statement" and not ctx.in_display(q.open_mark):
+        if ev is None and speaker is None and kind == "statement" and not ctx.in_display(q.open_mark):
             prev, prev_speaker = prev_in_para.get(para, (None, None))
             if prev is not None and prev.speaker:
                 speaker = prev_speaker
@@ -1312,6 +1350,8 @@ def reported_clauses(doc: "Document") -> list[Reported]:
             comma = masked.rfind(",", sa, first)
             if comma != -1 and not masked[comma + 1 : first].strip():
                 span = _clause_before(masked, sa, comma)
+        elif e.how == "inverted":
+            continue  # '“...,” said X, a former aide who ...': what follows the speaker describes them
         else:
             span = _clause_after(masked, toks, k, sb)
         if span is None:

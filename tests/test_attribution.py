@@ -89,6 +89,23 @@ def test_hand_written_forms_keep_their_share():
     ("“We will run again by May,” said Rina Okoro, “and not a day later.”", "and not a day later.", "Rina Okoro"),
     ("The Dunmore Ferry Trust denied that it had sold the boats to a rival operator.",
      "it had sold the boats to a rival operator", "Dunmore Ferry Trust"),
+    # a signature after the quotation, alone on its line (reader panels, vox pops)
+    ("Passengers told us what they made of the timetable.\n“It is late every single morning.” ― Ines Varga\n"
+     "“I have stopped relying on it altogether.” — Tomas de Vries, 52, of Dunmore.\n",
+     "I have stopped relying on it altogether.", "Tomas de Vries"),
+    # the one criticised for saying it said it, not the critic
+    ("The mayor hit back at the Dunmore Ferry Trust for claiming that the new fares were a “fair deal for all”, "
+     "and the trust said nothing more.", "fair deal for all", "Dunmore Ferry Trust"),
+    # "responded by saying": whoever responded
+    ("After Mayor Ines Varga published the council's figures, the Harbour Board responded by saying, “a loss is a loss.”",
+     "a loss is a loss.", "Harbour Board"),
+    # an unlisted noun with a determiner is a subject
+    ("The ferry was cancelled twice. The harbourmaster said: “We had no crew on either day.”",
+     "We had no crew on either day.", "harbourmaster"),
+    # a body's first word alone, after its full name, is the body: "it said" finds it
+    ("Belmark Holdings said fares would rise. The Harbour Board said it would object. Belmark said the rise was "
+     "small.\n\n“We have held prices for years,” it said.",
+     "We have held prices for years,", "Belmark Holdings"),
 ])
 def test_forms_credit_the_speaker(text, span, speaker):
     a = _attribute(text, span)
@@ -109,6 +126,14 @@ def test_forms_credit_the_speaker(text, span, speaker):
 ])
 def test_no_one_is_credited(text, span):
     assert _attribute(text, span).speaker is None
+
+
+def test_what_follows_an_inverted_cue_describes_the_speaker_and_is_no_claim():
+    from summarizer.attribution import Document, reported_clauses
+
+    text = ("“We will run again by May,” said Rina Okoro, a former harbour pilot who now chairs the Dunmore "
+            "Ferry Trust.")
+    assert not [r for r in reported_clauses(Document(text)) if "former harbour pilot" in text[r.start:r.end]]
 
 
 def test_a_negated_cue_is_no_denial():
