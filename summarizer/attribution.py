@@ -108,6 +108,7 @@ PASSIVE = EN.words("passive_auxiliaries")
 _DETERMINERS = EN.words("speaker_determiners")
 _CONNECTORS = EN.words("name_connectors")
 _PARTICLES = EN.words("name_particles")
+_PREPOSITIONS = frozenset("with from like among than as of for to at by in on".split())
 _LEADING_ADVERBIALS = EN.words("leading_adverbials")
 
 
@@ -344,7 +345,8 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
         seg_is_name = seg_span == (prev_comma + 1, j - 1) and all(_cap(x) for x in seg)
         if relative:
             direct = _chunk_back(toks, j - 1)
-            appositive = prev_comma >= 0 and toks[prev_comma].text == "," and (seg[0].low in _DETERMINERS or seg[0].text.islower())
+            appositive = (prev_comma >= 0 and toks[prev_comma].text == "," and (seg[0].low in _DETERMINERS or seg[0].text.islower())
+                          and not seg[0].low.endswith("ing") and seg[0].low not in _PREPOSITIONS)
             if appositive:
                 span = _chunk_back(toks, prev_comma - 1)
                 if span and any(_cap(x) for x in toks[span[0] : span[1] + 1]):
@@ -872,6 +874,7 @@ def _adjacent_after(ctx: Context, q: RawQuote) -> Optional[Event]:
     punct_inside = bool(re.search(r"[,.!?…—–-]\s*$", inner_end))
     if not (punct_inside or re.match(r"\s*[,—–]", follow)):
         return None
+    full_stop = bool(re.search(r"(?<!\.)\.\s*$", inner_end)) and not re.match(r"\s*[,—–]", follow)
     for ev in ctx.events:
         if ev.first < q.close_mark or ev.np is None or ev.how in ("reported",):
             continue
@@ -879,6 +882,8 @@ def _adjacent_after(ctx: Context, q: RawQuote) -> Optional[Event]:
             break
         gap = ctx.masked[q.close_mark : ev.first]
         if re.fullmatch(r"[\s,—–-]*", gap):
+            if full_stop and ev.how != "inverted":
+                return None  # '... was “false.” Port spokeswoman X told ...': a new sentence, another speaker
             return ev
         if ev.first > q.close_mark + 200:
             break

@@ -106,6 +106,12 @@ def test_hand_written_forms_keep_their_share():
     ("Belmark Holdings said fares would rise. The Harbour Board said it would object. Belmark said the rise was "
      "small.\n\n“We have held prices for years,” it said.",
      "We have held prices for years,", "Belmark Holdings"),
+    # a full stop inside the closing mark ends the sentence: the next sentence's speaker is not this one's
+    ("Harbour Board spokeswoman Rina Okoro said the plan was “a fair deal for all.” Ferry Union spokesman Tomas Berg "
+     "told reporters that “nobody asked the crews.”", "a fair deal for all.", "Rina Okoro"),
+    # "X, beginning with Y, who wrote": Y, not X
+    ("There was sharp comment from the Dockers, beginning with union organiser Tomas Berg, who wrote on his blog "
+     "that “the deal is dead.”", "the deal is dead.", "Tomas Berg"),
 ])
 def test_forms_credit_the_speaker(text, span, speaker):
     a = _attribute(text, span)
@@ -167,3 +173,21 @@ def test_narration_is_speaker_unconfirmed_not_verified():
     text = "Rina Okoro visited the harbour on Sunday and inspected the boats."
     v = verify_quote(text, "Rina Okoro visited the harbour on Sunday", ["Rina Okoro"])
     assert not v.flagged and v.state.value == "speaker_unconfirmed"
+
+
+def test_a_sentence_opening_gerund_is_no_one_to_accuse():
+    from summarizer.verify import check_speaker
+
+    text = "Eliminating “the scourge of late ferries” has been the aim of every harbour board since the war."
+    at = text.index("the scourge")
+    check = check_speaker(text, at, at + len("the scourge of late ferries"), ["Rina Okoro"])
+    assert check.found is not True and check.credited_to is None, check
+
+
+def test_a_claimed_description_holding_the_credited_name_is_confirmed():
+    from summarizer.verify import check_speaker
+
+    text = "The Harbour Board report said the fares had “doubled in a decade.”"
+    at = text.index("doubled")
+    check = check_speaker(text, at, at + len("doubled in a decade."), ["a Harbour Board report released last year"])
+    assert check.found is True, check
