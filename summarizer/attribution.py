@@ -108,7 +108,8 @@ PASSIVE = EN.words("passive_auxiliaries")
 _DETERMINERS = EN.words("speaker_determiners")
 _CONNECTORS = EN.words("name_connectors")
 _PARTICLES = EN.words("name_particles")
-_PREPOSITIONS = frozenset("with from like among than as of for to at by in on".split())
+_QUANTIFIERS = frozenset("several many some few most two three four five".split())
+_PREPOSITIONS = frozenset("with from like among than as of for to at by in on during after before".split())
 _LEADING_ADVERBIALS = EN.words("leading_adverbials")
 
 
@@ -365,9 +366,10 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
     if span is None and t.is_word and t.text.islower() and len(t.low) > 2 and not t.low.endswith("ly"):
         # "the auditor said", "its Leeds-based auditor said": a determiner makes an unlisted noun a subject
         i = j - 1
-        while i >= 0 and toks[i].is_word and (toks[i].low in MODIFIERS or "-" in toks[i].text) and i > j - 3:
+        while i >= 0 and toks[i].is_word and toks[i].low not in _DETERMINERS and toks[i].low not in _QUANTIFIERS \
+                and toks[i].low not in PRONOUNS and not _possessive(toks[i]) and i > j - 4:
             i -= 1
-        if i >= 0 and toks[i].low in _DETERMINERS and i < j:
+        if i >= 0 and i < j and (toks[i].low in _DETERMINERS or (toks[i].low in _QUANTIFIERS and toks[i].start == toks[0].start)):
             return _np(toks, i, j)
     return _np(toks, *span) if span else None
 
@@ -383,6 +385,8 @@ def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
     if i >= stop:
         return None
     if toks[i].low in PRONOUNS and toks[i].is_word:
+        if i + 1 < stop and toks[i + 1].is_word:
+            return None  # "X says they both share ...": the pronoun opens the reported clause
         return NP(toks[i].start, toks[i].end, (toks[i],), pronoun=True)
     span = _chunk_forward(toks, i)
     if not span or span[1] >= stop:
@@ -1282,6 +1286,10 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
         elif toks[i].is_word and toks[i].text.islower() and toks[i].low not in ("that",):
             i += 1  # "told reporters"
     that = next((x for x in range(i, min(len(toks), i + 9)) if toks[x].low == "that"), None)
+    if that is not None and that > i and not (toks[i].low in _PREPOSITIONS or toks[i].low in _ADVERBS
+                                              or toks[i].low.endswith("ly") or toks[i].text in _WEEKDAY_NAMES
+                                              or toks[i].low in _TIME_WORDS or toks[i].text == ","):
+        that = None  # "says they share the belief that ...": the clause starts at "they", not after "belief that"
     if that is not None and all(toks[x].kind != "masked" and toks[x].text not in ",;:" or toks[x].text == ","
                                 for x in range(i, that)):
         i = that + 1
@@ -1291,8 +1299,10 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
         i += 1
     if i >= len(toks) or not toks[i].is_word:
         return None
-    if that is None and (toks[i].low in _CLAUSE_SKIP or toks[i].low in ("to", "for", "with", "about", "of", "by", "from")):
-        return None  # "said in an interview with ...", "urged them to ...": no clause of its own
+    if toks[i].low == "to" and toks[k].low in INFINITIVE_CUES:
+        pass  # "vowed to resign": the promise is what was said
+    elif that is None and (toks[i].low in _CLAUSE_SKIP or toks[i].low in ("to", "for", "with", "about", "of", "by", "from")):
+        return None  # "said in an interview with ...", "replied to ...": no clause of its own
     end = sb
     while end > toks[i].start and masked[end - 1] in " .!?\n":
         end -= 1
@@ -1300,6 +1310,7 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
 
 
 CLAUSE_CUES = EN.speech.clause | EN.denial.clause
+INFINITIVE_CUES = EN.speech.infinitive
 _TAIL = 6  # tokens that may follow ", X said" before the sentence ends ("on Monday in a statement")
 
 
@@ -1346,7 +1357,7 @@ def reported_clauses(doc: "Document") -> list[Reported]:
                     span = (toks[nxt + 1].start, span[1]) if toks[nxt + 1].is_word else None
             if span is None and k > 0 and toks[k - 1].text == ",":
                 span = _clause_before(masked, sa, toks[k - 1].start)
-        elif e.cue not in CLAUSE_CUES:
+        elif e.cue not in CLAUSE_CUES and e.cue not in INFINITIVE_CUES:
             continue  # "called the plan a disgrace": an object, not a reported clause
         elif e.how == "participle":
             span = _clause_after(masked, toks, k, sb)  # "..., saying that S"
@@ -1367,7 +1378,9 @@ def reported_clauses(doc: "Document") -> list[Reported]:
             continue
         if "_" in body:
             continue  # a quotation inside: the quotation is the evidence
-        if any(o is not e and a <= o.cue_start < b and o.np is not None and o.how != "reported" for o in ctx.events):
+        if any(o is not e and a <= o.cue_start < b and o.np is not None and o.how != "reported"
+               and (o.cue in CLAUSE_CUES or (e.speaker is not None and e.speaker.outlet)) for o in ctx.events):
             continue  # "the agency reported that an official rejected ...": the inner speaker's clause, not this one
+            # ("X says that Y called Z on Friday": calling someone is no clause of Y's, so X's clause stays)
         out.append(Reported(a, b, e))
     return out

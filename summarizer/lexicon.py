@@ -43,10 +43,11 @@ class _Verbs:
     inverted: frozenset[str]  # forms that may precede their subject after a quotation
     weak: frozenset[str]  # forms that are also nouns: cues only when a clause follows
     clause: frozenset[str]  # forms that introduce a reported clause ("said that S")
+    infinitive: frozenset[str] = frozenset()  # forms whose "to" clause is what was said ("vowed to resign")
 
 
 def _verbs(lang: str, name: str) -> _Verbs:
-    forms, inverted, weak, clause = set(), set(), set(), set()
+    forms, inverted, weak, clause, infinitive = set(), set(), set(), set(), set()
     for line in _lines(lang, name):
         flags = {f for f in line.split() if f.startswith("+")}
         body = " ".join(f for f in line.split() if not f.startswith("+"))
@@ -60,9 +61,11 @@ def _verbs(lang: str, name: str) -> _Verbs:
             inverted |= fin
         if "+clause" in flags:
             clause |= these
+        if "+infinitive" in flags:
+            infinitive |= these
         if "+weak" in flags:
             weak |= {f for f in these if f == lemma or (f.endswith("s") and not f.endswith("ss"))}
-    return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(clause))
+    return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(clause), frozenset(infinitive))
 
 
 @dataclass(frozen=True)

@@ -191,3 +191,29 @@ def test_a_claimed_description_holding_the_credited_name_is_confirmed():
     at = text.index("doubled")
     check = check_speaker(text, at, at + len("doubled in a decade."), ["a Harbour Board report released last year"])
     assert check.found is True, check
+
+
+@pytest.mark.parametrize("text, clause, speaker", [
+    # a promise or a call in a "to" clause is what was said
+    ("The mayor vowed to reopen the ferry terminal before the summer.", "to reopen the ferry terminal before the summer",
+     "mayor"),
+    ("Rina Okoro urged passengers to avoid the harbour road until Friday.",
+     "passengers to avoid the harbour road until Friday", "Rina Okoro"),
+    # a pronoun after the cue opens the clause; it is no inverted speaker
+    ("Speaking in Dunmore, Rina Okoro says they both share the belief that every ferry should run on time.",
+     "they both share the belief that every ferry should run on time", "Rina Okoro"),
+    # a quantified or adjectival description is a subject
+    ("Several harbour pilots said the new berth was too shallow for the larger boats.",
+     "the new berth was too shallow for the larger boats", "harbour pilots"),
+    ("The independent harbour inspector says the new berth is too shallow for the larger boats.",
+     "the new berth is too shallow for the larger boats", "harbour inspector"),
+    # someone calling someone inside the clause leaves the clause to its speaker
+    ("Board spokesman Tomas Berg says that Rina Okoro called the harbourmaster on Friday to thank the crews.",
+     "Rina Okoro called the harbourmaster on Friday to thank the crews", "Tomas Berg"),
+])
+def test_reported_clauses_and_their_speakers(text, clause, speaker):
+    from summarizer.attribution import Document, reported_clauses
+
+    found = [(text[r.start:r.end], r.event.speaker.name if r.event.speaker else r.event.written)
+             for r in reported_clauses(Document(text))]
+    assert any(c == clause and speaker.lower() in (s or "").lower() for c, s in found), found
