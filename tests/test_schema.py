@@ -16,10 +16,17 @@ def test_checked_in_schemas_match_the_models():
         assert json.loads(path.read_text()) == json.loads(text), f"{name} drifted: run `summarizer schema --out-dir schemas`"
 
 
-def test_field_descriptions_reach_the_model():
+def test_field_descriptions_and_the_rules_reach_the_model():
+    """Each rule is said once: the copying rule in the system prompt, what a field holds in the schema."""
+    from summarizer.prompts import extraction_messages
+
     schema = json.loads(export_schemas()["article_extraction.schema.json"])
     claim = schema["$defs"]["Claim"]["properties"]
-    assert "character for character" in claim["quote"]["description"]
+    assert "quote" in claim["quote"]["description"]
+    assert claim["when"]["type"] == ["string", "null"]
+    system = extraction_messages("Text.", None, None)[0][0]["content"]
+    assert "character for character" in system
+    assert "character for character" not in json.dumps(schema)
 
 
 def test_wheel_carries_the_prompts(tmp_path):
