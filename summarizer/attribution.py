@@ -461,7 +461,11 @@ def split_person(np_toks: Sequence[Tok], text: str) -> tuple[Optional[str], Opti
     "NATO Secretary General". The name is the run of capitalised words at the end that are neither
     titles, organisation words nor words of a state's or organisation's name.
     """
-    toks = [t for t in np_toks if t.text not in "()"]
+    toks = list(np_toks)
+    opened = next((i for i, t in enumerate(toks) if t.text == "("), None)
+    if opened is not None and opened > 0:
+        toks = toks[:opened]  # "Jane Roe (D-Ore.)": the party and state are no part of the name
+    toks = [t for t in toks if t.text not in "()"]
     k = len(toks)
     while k > 0 and (_name_word(toks[k - 1]) or (
             toks[k - 1].low in _PARTICLES and k - 2 >= 0 and _name_word(toks[k - 2]) and k < len(toks))):

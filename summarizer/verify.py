@@ -581,14 +581,17 @@ def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str],
 
 
 def _accusable(credited) -> bool:
-    """Whether the text's credit is definite enough to name someone else: a gerund opening a sentence
-    ("Eliminating waste, the council said ...") names nobody."""
+    """Whether the text's credit is definite enough to name someone else. A gerund opening a sentence
+    ("Eliminating waste, the council said ..."), a phrase in lower case ("foreign minister of Tovia",
+    "lawmakers", "young woman who") and a name cut at an initial ("Robert C") name nobody in particular."""
     name = credited.name.strip()
-    return not (len(name.split()) == 1 and name.endswith("ing"))
+    if len(name.split()) == 1 and name.endswith("ing"):
+        return False
+    return not re.search(r"\s[A-Z]\.?$", name)
 
 
 def _matches_any(name: str, forms: list[str]) -> bool:
-    fn = aliases.fold(name)
+    fn = aliases.fold(re.sub(r"\s*\([^)]*\)?\s*$", "", name))  # "Jane Roe (D-Ore.)", "Jane Roe (D-Ore"
     for f in forms:
         ff = aliases.fold(f)
         if fn == ff or fn.endswith(" " + ff) or ff.endswith(" " + fn) or fn.startswith(ff + " "):

@@ -217,3 +217,21 @@ def test_reported_clauses_and_their_speakers(text, clause, speaker):
     found = [(text[r.start:r.end], r.event.speaker.name if r.event.speaker else r.event.written)
              for r in reported_clauses(Document(text))]
     assert any(c == clause and speaker.lower() in (s or "").lower() for c, s in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "“Subpoenas are not optional,” said Rep. Jane Roe (R-Utah).",
+    "“Subpoenas are not optional,” said panel Chairman Rep. Jane Roe.",
+])
+def test_party_tags_and_body_nouns_around_a_name(text):
+    a = text.index("Subpoenas")
+    att = Document(text).attribute(a, a + len("Subpoenas are not optional,"))
+    assert att.speaker is not None and att.speaker.name == "Jane Roe", att
+
+
+def test_a_name_cut_at_an_initial_is_no_one_to_accuse():
+    from summarizer.verify import _accusable
+    from summarizer.attribution import Speaker
+
+    assert not _accusable(Speaker("Tomas R", "person"))
+    assert _accusable(Speaker("Tomas Berg", "person"))
