@@ -1180,6 +1180,11 @@ class Document:
         for e in self._events:
             if e.how != "reported":
                 self._by_sentence.setdefault(e.sentence, []).append(e)
+        #: speaker span -> the outlets whose "said that" introduces that speaker (asked on every check)
+        self._relay_by_span: dict[tuple[int, int], list[Speaker]] = {}
+        for e in self.ctx.events:
+            if e.how == "reported" and e.np is not None and e.via and e.via.speaker:
+                self._relay_by_span.setdefault((e.np.start, e.np.end), []).append(e.via.speaker)
 
     def attribute(self, start: int, end: int) -> Attribution:
         """Whom the text credits with ``text[start:end]``.
@@ -1251,9 +1256,7 @@ class Document:
 
     def _relays(self, span: tuple[int, int]):
         """The outlet whose 'said that' introduces the speaker at ``span``: its words may be credited to either."""
-        for e in self.ctx.events:
-            if e.how == "reported" and e.np is not None and (e.np.start, e.np.end) == span and e.via and e.via.speaker:
-                yield e.via.speaker
+        return self._relay_by_span.get(span, ())
 
 
 # =============================================================================================

@@ -590,7 +590,13 @@ def _accusable(credited) -> bool:
     return not re.search(r"\s[A-Z]\.?$", name)
 
 
-def _matches_any(name: str, forms: list[str]) -> bool:
+def _matches_any(name: str, forms: Sequence[str]) -> bool:
+    return _matches(name, tuple(forms))
+
+
+@lru_cache(maxsize=65536)
+def _matches(name: str, forms: tuple[str, ...]) -> bool:
+    """One credited name against one claim's name forms: asked again for every quote of that speaker."""
     fn = aliases.fold(re.sub(r"\s*\([^)]*\)?\s*$", "", name))  # "Jane Roe (D-Ore.)", "Jane Roe (D-Ore"
     for f in forms:
         ff = aliases.fold(f)
