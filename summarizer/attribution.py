@@ -337,6 +337,8 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
         relative = True
         j -= 1
         t = toks[j]
+    if t.text == "," and not relative and (chained := _chain_subject(toks, j)) is not None:
+        return chained
     if t.text == ",":
         prev_comma = next((k for k in range(j - 1, -1, -1) if toks[k].text in ",;:—–"), -1)
         seg = toks[prev_comma + 1 : j]
@@ -374,6 +376,26 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
     return _np(toks, *span) if span else None
 
 
+def _chain_subject(toks: Sequence[Tok], comma: int) -> Optional[NP]:
+    """"Iwona Kell, 78, from Eastside, whose operation was due on Thursday, said": a name that opens its
+    clause, followed by two or more asides (an age, "from ...", "whose ...", "a ..."), is the subject."""
+    cuts = [k for k in range(comma, -1, -1) if toks[k].text == ","]
+    if len(cuts) < 3:
+        return None
+    start = next((k + 1 for k in range(cuts[-1] - 1, -1, -1) if toks[k].text in ";:—–"), 0)
+    head = (start, cuts[-1] - 1)
+    if head[1] < head[0] or _chunk_forward(toks, head[0]) != head:
+        return None
+    person = toks[head[0] : head[1] + 1]
+    if not all(_cap(x) or x.low in _PARTICLES for x in person) or split_person(person, "")[0] is None:
+        return None
+    for a, b in zip(reversed(cuts[1:]), reversed(cuts[:-1])):
+        seg = toks[a + 1 : b]
+        if not seg or not (seg[0].text[:1].isdigit() or seg[0].text.islower()) or any(x.low in SPEECH_VERBS for x in seg):
+            return None
+    return _np(toks, *head)
+
+
 def _role_span(seg: Sequence[Tok]) -> Optional[tuple[int, int]]:
     """Where an appositive role lies in the text (rendered later, by whoever holds the text)."""
     return (seg[0].start, seg[-1].end) if seg else None
@@ -388,11 +410,26 @@ def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
         if i + 1 < stop and toks[i + 1].is_word:
             return None  # "X says they both share ...": the pronoun opens the reported clause
         return NP(toks[i].start, toks[i].end, (toks[i],), pronoun=True)
+    if toks[i].low in _DETERMINERS:
+        # "..., said the port's chief engineer, Dr Ines Varga": a role phrase of any nouns, then the name
+        comma = next((k for k in range(i + 1, min(stop, i + 7)) if not toks[k].is_word), None)
+        if comma is not None and toks[comma].text == "," and comma + 1 < stop:
+            named = _chunk_forward(toks, comma + 1)
+            if named and named[1] < stop and all(_cap(x) or x.low in _PARTICLES for x in toks[named[0] : named[1] + 1]) \
+                    and split_person(toks[named[0] : named[1] + 1], "")[0] is not None \
+                    and (named[1] + 1 >= stop or not toks[named[1] + 1].is_word):
+                return _np(toks, named[0], named[1], role=(toks[i].start, toks[comma - 1].end))
     span = _chunk_forward(toks, i)
     if not span or span[1] >= stop:
         return None
     a, b = span
     role = None
+    if b + 2 < stop and toks[b + 1].text == "," and not _cap(toks[b]):
+        # "..., said the firm's chief executive, Dr Jane Roe": the name in apposition speaks, the phrase is her role
+        named = _chunk_forward(toks, b + 2)
+        if named and named[1] < stop and all(_cap(x) for x in toks[named[0] : named[1] + 1]) \
+                and split_person(toks[named[0] : named[1] + 1], "")[0] is not None:
+            return _np(toks, named[0], named[1], role=(toks[a].start, toks[b].end))
     if b + 2 < stop and toks[b + 1].text == ",":
         end = next((k for k in range(b + 2, stop) if toks[k].text in ",;.:!?—–" or toks[k].kind == "masked"), stop)
         seg = toks[b + 2 : end]
@@ -1383,8 +1420,8 @@ def reported_clauses(doc: "Document") -> list[Reported]:
         body = masked[a:b]
         if body.count("_") > 0.3 * len(body) or len(words(body.replace("_", " "))) < MIN_REPORTED_WORDS:
             continue
-        if "_" in body:
-            continue  # a quotation inside: the quotation is the evidence
+        if any(len(words(ctx.clean[a + m.start() : a + m.end()])) >= 3 for m in re.finditer(r"_+", body)):
+            continue  # a quotation inside: the quotation is the evidence (one of two words is the clause's)
         if any(o is not e and a <= o.cue_start < b and o.np is not None and o.how != "reported"
                and (o.cue in CLAUSE_CUES or (e.speaker is not None and e.speaker.outlet)) for o in ctx.events):
             continue  # "the agency reported that an official rejected ...": the inner speaker's clause, not this one

@@ -44,10 +44,11 @@ class _Verbs:
     weak: frozenset[str]  # forms that are also nouns: cues only when a clause follows
     clause: frozenset[str]  # forms that introduce a reported clause ("said that S")
     infinitive: frozenset[str] = frozenset()  # forms whose "to" clause is what was said ("vowed to resign")
+    claim_object: frozenset[str] = frozenset()  # forms that deny only a claim ("rejected the claims", not "an offer")
 
 
 def _verbs(lang: str, name: str) -> _Verbs:
-    forms, inverted, weak, clause, infinitive = set(), set(), set(), set(), set()
+    forms, inverted, weak, clause, infinitive, claim_object = set(), set(), set(), set(), set(), set()
     for line in _lines(lang, name):
         flags = {f for f in line.split() if f.startswith("+")}
         body = " ".join(f for f in line.split() if not f.startswith("+"))
@@ -63,9 +64,12 @@ def _verbs(lang: str, name: str) -> _Verbs:
             clause |= these
         if "+infinitive" in flags:
             infinitive |= these
+        if "+claim" in flags:
+            claim_object |= these
         if "+weak" in flags:
             weak |= {f for f in these if f == lemma or (f.endswith("s") and not f.endswith("ss"))}
-    return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(clause), frozenset(infinitive))
+    return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(clause), frozenset(infinitive),
+                  frozenset(claim_object))
 
 
 @dataclass(frozen=True)

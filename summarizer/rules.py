@@ -105,7 +105,18 @@ _OBJECT_STOP = re.compile(
     r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|[,;:.!?](?:\s|$)|[”\"](?:\s|$)",
     re.I,
 )
-_ACCUSATION_NOUNS = r"claims?|allegations?|accusations?|declaration|statement|report|charges?|assertions?|rumou?rs?"
+#: What a denial may deny by name: the accusation and document nouns, singular or plural.
+_CLAIM_NOUNS = sorted(EN.words("accusation_nouns") | EN.words("document_nouns") | {"declaration", "rumour", "rumor"})
+_ACCUSATION_NOUNS = "|".join(rf"{re.escape(n)}s?" for n in _CLAIM_NOUNS)
+_CLAIM_ONLY = EN.denial.claim_object
+
+
+def _names_a_claim(obj: str) -> bool:
+    """Whether a '+claim' denial verb's object is something said: "the claims", "that S", a quotation."""
+    head = obj.lstrip()
+    if head[:1] in "“\"‘'" or re.match(r"that\b", head, re.I):
+        return True
+    return bool(re.search(rf"\b(?:{_ACCUSATION_NOUNS})\b", " ".join(head.split()[:8]), re.I))
 
 
 @dataclass
@@ -184,6 +195,8 @@ def find_denials(ctx: Context) -> list[_Denial]:
                 obj = _denial_object(ctx.clean, obj_start, sb)
                 if not obj or obj.split()[0].lower() in _NOT_DENIED:
                     continue
+                if low in _CLAIM_ONLY and not _names_a_claim(ctx.clean[obj_start:sb]):
+                    continue  # "rejecting a revised offer": a refusal, not a denial of anything said
                 if low in PARTICIPLE_CUES:
                     np = main_subject(toks)
                 else:

@@ -231,8 +231,11 @@ def pair_marks(text: str, paras: Sequence[tuple[int, int]]) -> list[RawQuote]:
                         carry = None
             elif m.can_open:
                 stack.append((m, m.pos + 1))
-        # an opening mark that starts the paragraph and is never closed may continue
-        if stack and not text[a : stack[0][0].pos].strip() and stack[0][0].pos == a:
+        # an opening mark that is never closed in its paragraph may continue into the next, which reopens
+        # it: at the paragraph's start, or after a closed sentence ('... said X. “Nobody here is against it.')
+        if stack and (stack[0][0].pos == a or (len(stack) == 1 and not carry
+                                               and re.search(r"[.!?][”\"’]?\s+$", text[a : stack[0][0].pos])
+                                               and re.search(r"[.!?]\s*$", text[stack[0][1] : b]))):
             opener, piece_start = stack[0]
             done = carry[2] if carry and opener.pos == carry[0] else []
             carry = (opener.pos, opener.family, done + [trim(text, piece_start, b)])

@@ -235,3 +235,37 @@ def test_a_name_cut_at_an_initial_is_no_one_to_accuse():
 
     assert not _accusable(Speaker("Tomas R", "person"))
     assert _accusable(Speaker("Tomas Berg", "person"))
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    # after an inverted cue, a role phrase and then the name in apposition: the name speaks
+    ("“The berth is too shallow,” said the port’s chief engineer, Dr Ines Varga.", "The berth is too shallow,",
+     "Ines Varga"),
+    # a name followed by several asides (an age, a place, a relative clause) is still the subject
+    ("Olek Marsh, 64, from Northfield, whose ferry was cancelled twice, said: “Nobody told us anything.”",
+     "Nobody told us anything.", "Olek Marsh"),
+    # a quotation opened after a closed sentence and continued in the next paragraph keeps its first piece
+    ("Intro.\n\n“We will stay,” said Tomas Berg, chair of the crews’ union. “Nobody here wants a fight.\n\n"
+     "“We want a rota we can live with.”", "Nobody here wants a fight.", "Tomas Berg"),
+])
+def test_more_forms_credit_the_speaker(text, span, speaker):
+    a = _attribute(text, span)
+    assert credited(a.speaker, speaker, None), a
+
+
+def test_rejecting_an_offer_is_no_denial_but_rejecting_a_claim_is():
+    from summarizer import rules
+
+    text = ("The crews voted on Thursday to stay out, rejecting a revised rota offered by the operators.\n\n"
+            "The operators rejected the claim that the rota was unsafe.")
+    denials = rules.extract(make_article("t", "t", text)).denials
+    assert [d.quote for d in denials] == ["The operators rejected the claim that the rota was unsafe."], denials
+
+
+def test_a_two_word_quotation_inside_reported_speech_leaves_the_clause_as_the_claim():
+    from summarizer import rules
+
+    text = "A spokesperson for the Dunmore Harbour Board said it was “working closely” with the crews on a new rota."
+    claims = rules.extract(make_article("t", "t", text)).claims
+    assert [(c.speaker, c.quote) for c in claims] == [
+        ("Dunmore Harbour Board", "it was “working closely” with the crews on a new rota")], claims
