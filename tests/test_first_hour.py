@@ -166,3 +166,25 @@ def test_the_python_api_says_what_a_caller_needs():
     # the example in the docstring runs as written
     summary = summarizer.summarize(str(ROOT / "seeds"), RunOptions(extractor="rules"))
     assert len(summary.articles) == 5 and not summary.failures
+
+
+def test_verbose_says_what_is_retried_and_why_and_only_double_verbose_shows_bodies(tmp_path):
+    from tests.openai_server import Fault, FakeOpenAI
+
+    src = tmp_path / "a.txt"
+    src.write_text("Ferry notes. The harbour board said on Monday that the ferry would run again in May.")
+    answer = {"actors": [{"name": "harbour board", "kind": "organisation"}], "claims": [], "denials": [], "events": []}
+    runs = {}
+    for flag in ("-v", "-vv"):
+        with FakeOpenAI() as srv:
+            srv.set_answer("Ferry notes.", answer)
+            srv.queue(Fault.status(503, message="upstream busy"))
+            runs[flag] = subprocess.run(
+                [str(SCRIPT), "summarize", str(src), "--base-url", srv.base_url, "--api-key", "sk-test",
+                 "--cache-dir", str(tmp_path / flag), "--format", "json", flag],
+                capture_output=True, text=True, timeout=120)
+    for flag, run in runs.items():
+        assert run.returncode == 0, run.stderr
+        assert re.search(r"article a: retrying \(.*503", run.stderr), f"{flag}: {run.stderr}"
+    assert "would run again in May" not in runs["-v"].stderr  # no request body at -v
+    assert "would run again in May" in runs["-vv"].stderr  # the request body at -vv
