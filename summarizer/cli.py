@@ -87,8 +87,9 @@ def endpoint_options(command):
         _BASE_URL,
         _API_KEY,
         click.option("-m", "--model", help=f"Model name [default: $SUMMARIZER_MODEL or {DEFAULT_MODEL}]."),
-        click.option("--mode", type=click.Choice(sorted(MODES)), default="tools", show_default=True,
-                     help="How the schema is sent: tool calling, or JSON mode for servers without tools."),
+        click.option("--mode", type=click.Choice(sorted(MODES) + ["auto"]), default="tools", show_default=True,
+                     help="How the schema is sent: tool calling, or JSON mode for servers without tools; auto: "
+                          "probe the endpoint once (remembered beside the cache) and use what works."),
         click.option("--temperature", type=float, default=0.0, show_default=True,
                      help="Sampling temperature (part of the cache key)."),
         click.option("--max-tokens", type=int, help="Cap on completion tokens per request (part of the cache key)."),
@@ -199,6 +200,8 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, fail_on, published, out, 
         click.echo(f"note: no endpoint configured and no recorded answer for {offline} article"
                    f"{'s' if offline != 1 else ''}: summarised with the offline rules extractor "
                    "(set OPENAI_API_KEY or --base-url to use a model)", err=True)
+    if summary.run.mode_note and not quiet:
+        click.echo(f"note: {summary.run.mode_note}", err=True)
     if out:
         out.write_text(text, encoding="utf-8")
         if not quiet:

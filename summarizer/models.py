@@ -528,6 +528,7 @@ class RunInfo(BaseModel):
     model: Optional[str] = None
     endpoint: Optional[str] = None
     mode: Optional[str] = None
+    mode_note: Optional[str] = Field(default=None, description="With --mode auto: which mode was used and how it was chosen.")
     prompt_version: Optional[str] = None
     cache: Optional[str] = None
     rate_limited: int = Field(default=0, description="429 answers seen; each slowed the whole run down.")

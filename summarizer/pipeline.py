@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 import hashlib
 import os
 import sys
@@ -22,7 +23,7 @@ from typing import Callable, Iterable, Optional, Union
 from .cache import CacheMode, ResponseCache, default_cache_dir
 from .extract import ModelConfig, extract_article, make_client
 from .ingest import IngestError, find_boilerplate, read_articles
-from . import dates, rules
+from . import dates, mode_probe, rules
 from .inventory import find_omissions
 from .merge import merge
 from .textlayer import first_mention, ground_actor
@@ -30,6 +31,8 @@ from .models import Article, ArticleResult, DateMention, Failure, RunInfo, Summa
 from .prompts import load
 from .ratelimit import RateGovernor
 from .verify import verify_extraction
+
+log = logging.getLogger(__name__)
 
 Input = Union[str, Path, Article]
 
@@ -134,6 +137,11 @@ async def _summarize(inputs, options, on_result) -> Summary:
     config = opts.config
     recordings = opts.recordings if opts.recordings is not None else default_recordings(config)
     cache_dir = None if opts.cache_mode is CacheMode.off else (opts.cache_dir or default_cache_dir())
+    mode_note = None
+    if config.mode == "auto":
+        can_probe = config.can_call and opts.cache_mode is not CacheMode.replay and opts.extractor != "rules"
+        config, mode_note = await mode_probe.resolve(config, cache_dir, can_probe=can_probe, transport=opts.transport)
+        log.info("%s", mode_note)
     cache = ResponseCache(cache_dir, opts.cache_mode, recordings)
     governor = RateGovernor(max_in_flight=max(1, config.concurrency), max_pause=config.max_wait)
     client = make_client(config, cache, inner=opts.transport, governor=governor, capture=opts.capture)
@@ -245,6 +253,7 @@ async def _summarize(inputs, options, on_result) -> Summary:
             model=config.model,
             endpoint=config.endpoint,
             mode=config.mode,
+            mode_note=mode_note,
             prompt_version=version,
             cache=opts.cache_mode.value,
             rate_limited=governor.throttled,
