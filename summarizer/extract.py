@@ -361,6 +361,21 @@ def describe(exc: BaseException, config: ModelConfig) -> str:
     return config.redact(" ".join(msg.split()))[:1000]
 
 
+def _salvaged(exc: BaseException):
+    """The complete items of an answer cut off at max_tokens, as (extraction, items left out), or None."""
+    from .partial_answer import salvage
+
+    cut = next((e for e in (exc, root_cause(exc)) if isinstance(e, IncompleteOutputException)), None)
+    completion = getattr(cut, "last_completion", None) if cut is not None else None
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    calls = getattr(message, "tool_calls", None) or []
+    text = calls[0].function.arguments if calls else (message.content or "")
+    return salvage(text) if text else None
+
+
 def _is_invalid_answer(exc: BaseException) -> bool:
     """An answer that came but cannot be used: it failed validation, or was cut off at max_tokens."""
     return isinstance(exc, (InstructorRetryException, IncompleteOutputException)) or isinstance(
@@ -408,6 +423,7 @@ class ExtractionResult:
     usage: Usage
     error: Optional[str] = None
     cache_miss: bool = False  # nothing recorded and no endpoint to ask: the offline extractor may step in
+    partial: Optional[str] = None  # why only part of the answer was kept (it was cut off)
 
 
 async def extract_article(client, article: Article, config: ModelConfig, cache: ResponseCache) -> ExtractionResult:
@@ -480,6 +496,13 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
     except Exception as exc:  # one bad article never stops the run
         result = ExtractionResult(extraction=None, usage=usage, error=describe(exc, config),
                                   cache_miss=isinstance(root_cause(exc), CacheMiss))
+        kept = _salvaged(exc)
+        if kept is not None:
+            extraction, dropped = kept
+            result = ExtractionResult(extraction=extraction, usage=usage, partial=(
+                f"partial answer: {result.error}; kept the {len(extraction.actors)} actors, {len(extraction.claims)} "
+                f"claims, {len(extraction.denials)} denials and {len(extraction.events)} events complete before the cut"
+                + (f" ({dropped} repeated or invalid items left out)" if dropped else "")))
         if _is_invalid_answer(exc):
             moved = cache.quarantine(article.id)  # a rerun asks again; the answers stay for diagnosis
             if moved:

@@ -352,6 +352,8 @@ class ArticleResult(BaseModel):
     published: Optional[str] = None
     ok: bool
     error: Optional[str] = None
+    partial: bool = Field(default=False, description="The answer was cut off: only the items complete before the cut "
+                          "were kept (the warning says why and how many).")
     extractor: str = "llm"
     answered_by: Optional[str] = Field(
         default=None,

@@ -365,8 +365,34 @@ def test_an_answer_cut_off_at_max_tokens_says_so_and_is_asked_again_on_a_rerun(s
     server.set_answer("Article 1.", GOOD)
     server.queue(Fault.cut_off())
     s = summarize([art()], options(config=FAST))
-    assert "cut off at max_tokens=3600 (the default)" in s.failures[0].error
+    a = s.articles[0]
+    if s.failures:  # nothing complete before the cut
+        assert "cut off at max_tokens=3600 (the default)" in s.failures[0].error
+    else:  # the items complete before the cut are kept, and the article says it is partial
+        assert a.ok and a.partial and any("cut off at max_tokens=3600 (the default)" in w for w in a.warnings)
     assert list((tmp_path / "cache" / "failed").glob("*.json"))  # kept for diagnosis
     asked = len(server.chat_requests)
     again = summarize([art()], options(config=FAST))
     assert not again.failures and len(server.chat_requests) == asked + 1  # not replayed: asked again
+
+
+LOOPING = {
+    "actors": [{"name": "Ann Lee", "kind": "person"}, {"name": "City Council", "kind": "organisation"}],
+    "claims": [{"speaker": "Ann Lee", "statement": "The bridge reopens on Monday.", "quote": "The bridge reopens on Monday"}
+               for _ in range(40)],  # a small model's loop: one claim again and again
+    "denials": [],
+    "events": [],
+}
+
+
+def test_a_looping_answer_cut_off_keeps_the_items_before_the_cut(server, options, tmp_path):
+    server.set_answer("Article 1.", LOOPING)
+    server.queue(Fault.cut_off())  # the answer stops halfway through, as a loop at max_tokens does
+    s = summarize([art()], options(config=FAST))
+    assert not s.failures
+    a = s.articles[0]
+    assert a.ok and a.partial
+    assert [x.name for x in a.actors] == ["Ann Lee", "City Council"]
+    assert len(a.claims) == 1 and a.claims[0].verification.state.value == "verified"  # the repeats kept once
+    assert any(w.startswith("partial answer:") and "complete before the cut" in w and "repeated" in w for w in a.warnings)
+    assert list((tmp_path / "cache" / "failed").glob("*.json"))  # stored for diagnosis, not served again
