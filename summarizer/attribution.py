@@ -365,6 +365,14 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
                 return _np(toks, *span, role=_role_span(seg))
         return None
     span = _chunk_back(toks, j)
+    if span is not None and span[0] == span[1] and toks[j].text.islower():
+        # "the Leeds-based lender": modifiers no list holds, back to the determiner
+        i = j - 1
+        while i >= 0 and i > j - 4 and toks[i].is_word and toks[i].low not in _DETERMINERS \
+                and toks[i].low not in PRONOUNS and toks[i].low not in SPEECH_VERBS and not _possessive(toks[i]):
+            i -= 1
+        if i >= 0 and i < j - 1 and toks[i].low in _DETERMINERS:
+            return _np(toks, i, j)
     if span is None and t.is_word and t.text.islower() and len(t.low) > 2 and not t.low.endswith("ly"):
         # "the auditor said", "its Leeds-based auditor said": a determiner makes an unlisted noun a subject
         i = j - 1
@@ -817,6 +825,23 @@ def resolve_events(events: list[Event], text: str, people: People) -> None:
 CONTINUING_CUES = EN.words("continuing_cues")
 
 
+_NAME_RUN = r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)"
+
+
+def _described(text: str, head: str, pos: int) -> Optional[tuple[int, int]]:
+    """Where the text last named, before ``pos``, the actor it describes with ``head``: "Acme Bank,
+    the Leeds-based lender," or "Leeds lender Acme Bank" for a later "the lender"."""
+    stem = re.escape(_singular(head.rsplit("-", 1)[-1]))
+    patterns = (rf"{_NAME_RUN},\s+(?:a|an|the)\s+(?:[\w.'’-]+\s+){{0,4}}?[\w-]*{stem}s?\b",
+                rf"\b[\w.'’-]*{stem}s?\s+{_NAME_RUN}")
+    best = None
+    for pattern in patterns:
+        for m in re.finditer(pattern, text[:pos]):
+            if best is None or m.start(1) > best[0]:
+                best = (m.start(1), m.end(1))
+    return best
+
+
 def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, Speaker]],
                 continuing: bool = False) -> Optional[Speaker]:
     """Resolve one phrase against what was said before it (see ``resolve_events``)."""
@@ -833,6 +858,16 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
             return subject[1]
         return spoke[1] if spoke else None
     sp = describe(np, text)
+    if np.definite and np.toks and np.toks[-1].text.islower() and not any(_cap(t) and "-" not in t.text for t in np.toks[1:]):
+        # "the Leeds-based lender" after "Acme Bank, the Leeds-based lender, ...": the named
+        # speaker the text described so
+        named = _described(text, np.toks[-1].low, np.start)
+        if named is not None:
+            a, b = named
+            toks = tokenize(text, a, b)
+            if toks:
+                found = describe(_np(toks, 0, len(toks) - 1), text)
+                return next((old for old in reversed(before) if old.name == found.name), found)
     if np.definite and sp.kind != "person" and sp.name == sp.written and not any(_cap(t) for t in np.toks):
         for old in reversed(before):
             if sp.head in OUTLET_NOUNS and old.outlet:

@@ -247,6 +247,12 @@ def test_a_name_cut_at_an_initial_is_no_one_to_accuse():
     # a quotation opened after a closed sentence and continued in the next paragraph keeps its first piece
     ("Intro.\n\n“We will stay,” said Tomas Berg, chair of the crews’ union. “Nobody here wants a fight.\n\n"
      "“We want a rota we can live with.”", "Nobody here wants a fight.", "Tomas Berg"),
+    # a description the text gave a named actor earlier stands for that actor
+    ("Acme Bank, the Leeds-based mortgage lender, published its figures on Monday. Belmark Holdings said the "
+     "figures were false.\n\nHours later, the Leeds-based lender responded by saying, “a number is a number.”",
+     "a number is a number.", "Acme Bank"),
+    ("Dunmore-based ferry operator Belmark Lines cut two sailings. The council objected.\n\n"
+     "“We had no crew,” the ferry operator said.", "We had no crew,", "Belmark Lines"),
 ])
 def test_more_forms_credit_the_speaker(text, span, speaker):
     a = _attribute(text, span)
