@@ -9,7 +9,8 @@ trusted (issue #15).
 Every article of ../shared/corpus/ is summarised on its own through the Python API, with the date its
 SOURCES.md gives as its publication date, so the per-article wall time is the user's. Answers are
 cached under ``--runs`` (default ``../model-recordings/live``, or ``$SUMMARIZER_LIVE_RUNS``): they hold
-article text, so they stay outside the repository, and a rerun replays them.
+article text, so they stay outside the repository, and a rerun replays them. Each story's merged summary
+is written there too (``<story>.json``), for ``benchmarks/merge_corpus.py --model-runs``.
 
 What is scored, against the corpus gold, per set (development and held-out stories apart):
 
@@ -33,6 +34,7 @@ import os
 import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -149,13 +151,19 @@ def run_story(story: str, args, runs: Path, extractor: str = "llm") -> list[tupl
     options = RunOptions(config=config, cache_dir=runs / "cache", extractor=extractor,
                          cache_mode=CacheMode.replay if args.replay else CacheMode.read_write, inventory=False)
     out = []
+    articles = []
     for name, text in texts.items():
         article = make_article(Path(name).stem, f"{story}/{name}", text, published=published.get(name))
+        articles.append(article)
         started = time.perf_counter()
         summary = summarize([article], options)
         wall = time.perf_counter() - started
         result = summary.articles[0]
         out.append((name, result, wall, score_article(gold, name, text, result, spans)))
+    if extractor == "llm":
+        # the story merged from the answers just cached, for benchmarks/merge_corpus.py --model-runs
+        merged = summarize(articles, replace(options, cache_mode=CacheMode.replay))
+        (runs / f"{story}.json").write_text(merged.model_dump_json(indent=1), encoding="utf-8")
     return out
 
 
