@@ -37,6 +37,7 @@ def test_wheel_carries_the_prompts(tmp_path):
     (wheel,) = tmp_path.glob("summarizer-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "summarizer/_prompts/extract.system.txt" in names
+    assert {"summarizer/report_assets/report.css", "summarizer/report_assets/report.js"} <= set(names)
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = "import summarizer.prompts as p; t = p.load('extract.user.txt'); print(p.__file__, t.version)"
