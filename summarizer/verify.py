@@ -582,11 +582,14 @@ def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str],
 
 def _accusable(credited) -> bool:
     """Whether the text's credit is definite enough to name someone else. A gerund opening a sentence
-    ("Eliminating waste, the council said ..."), a phrase in lower case ("foreign minister of Tovia",
-    "lawmakers", "young woman who") and a name cut at an initial ("Robert C") name nobody in particular."""
+    ("Eliminating waste, the council said ..."), a description that no name resolved ("the company",
+    "lawmakers", "young woman who": it may or may not be the claimed speaker) and a name cut at an
+    initial ("Robert C") name nobody in particular: the speaker is then unconfirmed, not accused."""
     name = credited.name.strip()
     if len(name.split()) == 1 and name.endswith("ing"):
         return False
+    if not any(ch.isupper() for ch in name):
+        return False  # "the company", "lawmakers", "34-year-old": a description no name resolved; cannot tell
     return not re.search(r"\s[A-Z]\.?$", name)
 
 

@@ -275,3 +275,12 @@ def test_a_two_word_quotation_inside_reported_speech_leaves_the_clause_as_the_cl
     claims = rules.extract(make_article("t", "t", text)).claims
     assert [(c.speaker, c.quote) for c in claims] == [
         ("Dunmore Harbour Board", "it was “working closely” with the crews on a new rota")], claims
+
+
+def test_a_description_no_name_resolves_is_unconfirmed_not_accused():
+    from summarizer.verify import check_speaker
+
+    text = "The ferry was cancelled again. The operator said: “We had no crew on either day.”"
+    at = text.index("We had")
+    check = check_speaker(text, at, at + len("We had no crew on either day."), ["Rina Okoro"])
+    assert check.found is False and check.credited_to is None, check
