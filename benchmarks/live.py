@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import time
 from dataclasses import replace
@@ -40,6 +39,7 @@ from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEV = ("nord_stream_hersh", "adani_hindenburg")
 HELD_OUT = ("cambridge_analytica_nix", "djokovic_visa")
@@ -47,28 +47,7 @@ LOCAL = "http://127.0.0.1:8091/v1"
 LOCAL_MODEL = "qwen2.5-coder-1.5b-instruct"
 
 
-def fold(name: str) -> str:
-    s = name.replace("’", "'").replace("‘", "'")
-    s = re.sub(r"'s\b", "", s).replace(".", "")
-    s = re.sub(r"^the\s+", "", s.strip(), flags=re.I)
-    return " ".join(s.lower().split())
-
-
-def load_story(story: str):
-    import json
-
-    gold = json.loads((CORPUS / "gold" / f"{story}.json").read_text(encoding="utf-8"))
-    texts: dict[str, str] = {}
-    for path in sorted((CORPUS / "articles" / story).glob("*.txt")):
-        with open(path, encoding="utf-8", newline="") as fh:
-            texts[path.name] = fh.read()
-    published: dict[str, Optional[str]] = {}
-    for line in (CORPUS / "articles" / story / "SOURCES.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.split("|")]
-        if len(cells) > 3 and cells[1] in texts:
-            m = re.search(r"\d{4}-\d{2}-\d{2}", cells[3])
-            published[cells[1]] = m.group(0) if m else None
-    return gold, texts, published
+from merge_corpus import fold, load_story  # noqa: E402  (one reading of the corpus for both benchmarks)
 
 
 def gold_spans(gold: dict, texts: dict[str, str]) -> dict[str, list[tuple[int, int, str, str]]]:
