@@ -7,6 +7,7 @@ bumping it forces fresh answers even for cosmetic edits.
 
 from __future__ import annotations
 
+import os
 import string
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,10 @@ class Template:
 
 
 def _read(name: str) -> str:
+    override = os.environ.get("SUMMARIZER_PROMPTS")
+    if override and (Path(override) / name).is_file():
+        # a folder of one's own templates, to try a prompt without editing the package (same file names)
+        return (Path(override) / name).read_text(encoding="utf-8")
     packaged = resources.files("summarizer").joinpath(_PACKAGED, name)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")

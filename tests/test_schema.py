@@ -45,3 +45,13 @@ def test_wheel_carries_the_prompts(tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert str(site) in run.stdout and "extract-" in run.stdout
+
+
+def test_a_prompt_folder_of_ones_own_is_used_when_named(tmp_path):
+    (tmp_path / "extract.system.txt").write_text("prompt-version: mine-1\n---\nBe brief.\n", encoding="utf-8")
+    (tmp_path / "extract.user.txt").write_text("prompt-version: mine-1\n---\nArticle: $article\n", encoding="utf-8")
+    code = ("from summarizer.prompts import extraction_messages; m, v = extraction_messages('Text.', None, None); "
+            "print(v, '|', m[0]['content'], '|', m[1]['content'])")
+    run = subprocess.run([sys.executable, "-c", code], env={**__import__("os").environ, "SUMMARIZER_PROMPTS": str(tmp_path)},
+                         capture_output=True, text=True)
+    assert run.stdout.strip() == "mine-1 | Be brief. | Article: Text.", run.stderr
