@@ -826,14 +826,23 @@ CONTINUING_CUES = EN.words("continuing_cues")
 
 
 _NAME_RUN = r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)"
+_DOCUMENT_NOUNS = EN.words("document_nouns")
 
 
 def _described(text: str, head: str, pos: int) -> Optional[tuple[int, int]]:
     """Where the text last named, before ``pos``, the actor it describes with ``head``: "Acme Bank,
     the Leeds-based lender," or "Leeds lender Acme Bank" for a later "the lender"."""
     stem = re.escape(_singular(head.rsplit("-", 1)[-1]))
-    patterns = (rf"{_NAME_RUN},\s+(?:a|an|the)\s+(?:[\w.'’-]+\s+){{0,4}}?[\w-]*{stem}s?\b",
-                rf"\b[\w.'’-]*{stem}s?\s+{_NAME_RUN}")
+    patterns = [rf"{_NAME_RUN},\s+(?:a|an|the)\s+(?:[\w.'’-]+\s+){{0,4}}?[\w-]*{stem}s?\b",
+                rf"\b[\w.'’-]*{stem}s?\s+{_NAME_RUN}"]
+    age = re.fullmatch(r"(\d{1,3})-year-old", head)
+    if age:  # "the 34-year-old" after "Jane Roe, 34," or "Jane Roe (34)"
+        patterns = [rf"{_NAME_RUN},\s+{age.group(1)}\b", rf"{_NAME_RUN}\s+\({age.group(1)}\)"]
+    elif _singular(head) in _DOCUMENT_NOUNS:  # "the statement" after "Acme said in a statement" or "Acme's statement"
+        patterns = [rf"{_NAME_RUN}(?:[’']s|(?<=s)[’'])\s+(?:[\w-]+\s+){{0,2}}{stem}s?\b",
+                    rf"\b{stem}s?\s+(?:from|by|issued\s+by|released\s+by)\s+(?:the\s+)?{_NAME_RUN}",
+                    rf"{_NAME_RUN}\s+(?:said|wrote|posted|published|issued|released|put\s+out)\s+(?:in\s+)?"
+                    rf"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{stem}s?\b"]
     best = None
     for pattern in patterns:
         for m in re.finditer(pattern, text[:pos]):

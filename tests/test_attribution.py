@@ -253,6 +253,14 @@ def test_a_name_cut_at_an_initial_is_no_one_to_accuse():
      "a number is a number.", "Acme Bank"),
     ("Dunmore-based ferry operator Belmark Lines cut two sailings. The council objected.\n\n"
      "“We had no crew,” the ferry operator said.", "We had no crew,", "Belmark Lines"),
+    # an age description stands for the person given that age; a document for its author
+    ("Tomas Berg, 52, has run the ferry for years. The council said it would review the licence.\n\n"
+     "“I will not give up the route,” the 52-year-old said.", "I will not give up the route,", "Tomas Berg"),
+    ("The Harbour Board said in a statement that fares would rise. The union objected.\n\n"
+     "“Costs have doubled,” the statement said.", "Costs have doubled,", "Harbour Board"),
+    ("Belmark Holdings’ annual report was published on Monday. Critics were unconvinced.\n\n"
+     "“Our lines carried more passengers than ever,” the report said.", "Our lines carried more passengers than ever,",
+     "Belmark Holdings"),
 ])
 def test_more_forms_credit_the_speaker(text, span, speaker):
     a = _attribute(text, span)
