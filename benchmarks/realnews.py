@@ -458,13 +458,13 @@ def speed(quick: bool) -> None:
         for q in rules.find_quotes(art.text, art.boilerplate):
             checks.append((src, q.text, q.speaker or "Someone Else"))
     reps = 3 if quick else 10
-    from summarizer import aliases, verify as verify_mod
+    from summarizer import aliases, speaker_check
 
     elapsed = 0.0
     for _ in range(reps):
         # each pass starts with the name caches empty, as a fresh run would: repeating the same 45 checks
         # must not be answered from what the previous pass remembered
-        for cached in (verify_mod._matches, verify_mod._name_forms_of, aliases.fold):
+        for cached in (speaker_check._matches, speaker_check._name_forms_of, aliases.fold):
             cached.cache_clear()
         t = time.perf_counter()
         for src, quote, who in checks:

@@ -230,7 +230,7 @@ def test_party_tags_and_body_nouns_around_a_name(text):
 
 
 def test_a_name_cut_at_an_initial_is_no_one_to_accuse():
-    from summarizer.verify import _accusable
+    from summarizer.speaker_check import _accusable
     from summarizer.attribution import Speaker
 
     assert not _accusable(Speaker("Tomas R", "person"))
