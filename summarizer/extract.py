@@ -79,7 +79,8 @@ class ModelConfig:
     Build it with :meth:`from_env`, which reads ``OPENAI_API_KEY``, ``OPENAI_BASE_URL`` and
     ``SUMMARIZER_MODEL`` and lets keyword arguments override them:
     ``ModelConfig.from_env(base_url="http://127.0.0.1:8091/v1", api_key="none", mode="json-schema")``
-    for a local llama.cpp server. ``mode`` is how the schema is sent (see ``MODES``); ``max_tokens``
+    for a local llama.cpp server. ``mode`` is how the schema is sent (see ``MODES``), or ``"auto"`` to
+    probe the endpoint once and use what works (``summarizer.mode_probe``); ``max_tokens``
     left as None sends ``DEFAULT_MAX_TOKENS``; ``timeout`` is seconds per request (``from_env`` gives a
     local endpoint ``LOCAL_TIMEOUT`` unless told otherwise).
     """
