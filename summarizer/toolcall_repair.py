@@ -28,7 +28,12 @@ def _json_in(content: str) -> Optional[dict]:
     try:
         value = json.loads(text)
     except ValueError:
-        return None
+        # small models leave quotation marks inside a string unescaped ("statement": "It is "a farce" ..."):
+        # json_repair reads such near-JSON as the object it was meant to be; the verifier still checks
+        # every quote against the article
+        import json_repair
+
+        value = json_repair.loads(text)
     return value if isinstance(value, dict) else None
 
 

@@ -396,3 +396,17 @@ def test_a_looping_answer_cut_off_keeps_the_items_before_the_cut(server, options
     assert len(a.claims) == 1 and a.claims[0].verification.state.value == "verified"  # the repeats kept once
     assert any(w.startswith("partial answer:") and "complete before the cut" in w and "repeated" in w for w in a.warnings)
     assert list((tmp_path / "cache" / "failed").glob("*.json"))  # stored for diagnosis, not served again
+
+
+def test_a_tool_call_written_as_near_json_with_unescaped_quotes_is_read():
+    from summarizer.toolcall_repair import repair
+
+    request = {"tools": [{"type": "function", "function": {"name": "ArticleExtraction"}}]}
+    content = ('```json\n{"name": "ArticleExtraction", "arguments": {"actors": [{"name": "Ann Lee", "kind": "person"}], '
+               '"claims": [{"speaker": "Ann Lee", "statement": "It is "a farce", she said.", "quote": "a farce"}]}}\n```')
+    response = {"choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}]}
+    fixed = repair(request, response)
+    call = fixed["choices"][0]["message"]["tool_calls"][0]["function"]
+    args = json.loads(call["arguments"])
+    assert call["name"] == "ArticleExtraction" and args["claims"][0]["quote"] == "a farce"
+    assert "farce" in args["claims"][0]["statement"]
