@@ -108,8 +108,8 @@ PASSIVE = EN.words("passive_auxiliaries")
 _DETERMINERS = EN.words("speaker_determiners")
 _CONNECTORS = EN.words("name_connectors")
 _PARTICLES = EN.words("name_particles")
-_QUANTIFIERS = frozenset("several many some few most two three four five".split())
-_PREPOSITIONS = frozenset("with from like among than as of for to at by in on during after before".split())
+_QUANTIFIERS = EN.words("quantifiers")
+_PREPOSITIONS = EN.words("prepositions")
 _LEADING_ADVERBIALS = EN.words("leading_adverbials")
 
 
@@ -826,7 +826,7 @@ CONTINUING_CUES = EN.words("continuing_cues")
 
 
 _NAME_RUN = r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)"
-_DOCUMENT_NOUNS = EN.words("document_nouns")
+_DOCUMENT_NOUNS = EN.document_nouns
 
 
 def _described(text: str, head: str, pos: int) -> Optional[tuple[int, int]]:

@@ -106,7 +106,7 @@ _OBJECT_STOP = re.compile(
     re.I,
 )
 #: What a denial may deny by name: the accusation and document nouns, singular or plural.
-_CLAIM_NOUNS = sorted(EN.words("accusation_nouns") | EN.words("document_nouns") | {"declaration", "rumour", "rumor"})
+_CLAIM_NOUNS = sorted(EN.accusation_nouns | EN.document_nouns | EN.words("denied_nouns"))
 _ACCUSATION_NOUNS = "|".join(rf"{re.escape(n)}s?" for n in _CLAIM_NOUNS)
 _CLAIM_ONLY = EN.denial.claim_object
 
