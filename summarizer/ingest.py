@@ -235,13 +235,16 @@ def html_to_text(html: str) -> tuple[str, str | None]:
                                           include_tables=True, include_images=False, deduplicate=False)
     except Exception:  # noqa: BLE001 - a page the library cannot parse still has visible text
         doc = None
+    visible = None
     if doc is not None:
         found = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
         title = (found.get("title") or "").strip() or None
         text = (found.get("text") or "").strip()
-        if len(text) >= 200 or (text and len(text) >= 0.5 * len(_visible_text(html)[0])):
+        if len(text) < 200 and text:
+            visible = _visible_text(html)  # a short main text counts only if it is most of the page
+        if len(text) >= 200 or (text and len(text) >= 0.5 * len(visible[0])):
             return "\n\n".join(line.strip() for line in text.splitlines() if line.strip()), title
-    text, page_title = _visible_text(html)
+    text, page_title = visible or _visible_text(html)
     return text, title or page_title
 
 
