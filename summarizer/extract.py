@@ -512,8 +512,8 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
     update = {"retries": retries}
     if counters is not None:
         update.update(requests=counters.hits + counters.misses, cached_requests=counters.hits)
-        if result.extraction is None and counters.prompt_tokens + counters.completion_tokens:
-            # a failed article's answers cost tokens too: counted from every answered request
+        if (result.extraction is None or result.partial) and counters.prompt_tokens + counters.completion_tokens:
+            # a failed or cut-off article's answers cost tokens too: counted from every answered request
             update.update(prompt_tokens=counters.prompt_tokens, completion_tokens=counters.completion_tokens,
                           total_tokens=counters.prompt_tokens + counters.completion_tokens)
     result.usage = result.usage.model_copy(update=update)

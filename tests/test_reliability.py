@@ -395,6 +395,7 @@ def test_a_looping_answer_cut_off_keeps_the_items_before_the_cut(server, options
     assert [x.name for x in a.actors] == ["Ann Lee", "City Council"]
     assert len(a.claims) == 1 and a.claims[0].verification.state.value == "verified"  # the repeats kept once
     assert any(w.startswith("partial answer:") and "complete before the cut" in w and "repeated" in w for w in a.warnings)
+    assert a.usage.completion_tokens > 0 and s.usage.completion_tokens == a.usage.completion_tokens  # the cut answer cost tokens
     assert list((tmp_path / "cache" / "failed").glob("*.json"))  # stored for diagnosis, not served again
 
 
