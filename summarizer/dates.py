@@ -63,6 +63,9 @@ ORDINAL_WORDS = (
 )
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}  # month, year and decade are counted on the calendar
 
+# Holidays that name a day: name -> rule (lang/en/holidays.tsv explains the rules).
+HOLIDAYS = {name: rule for rule, names in EN.table("holidays") for name in names.split("|")}
+
 # Words that fix which way a phrase counts from the publication date.
 BACK_WORDS = frozenset({"last", "past", "previous"})
 AHEAD_WORDS = frozenset({"coming", "upcoming", "this coming"})
@@ -90,6 +93,10 @@ _ORD = rf"(?P<dw>{_alts(ORDINAL_WORDS)})(?![\w-])"
 _YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
 _NOT_NUM = r"(?![\d,.]?\d)"
 _WD_PREFIX = rf"(?:(?P<wrel>this\s+coming|this|coming|next|last)\s+)?(?:{_WD_ANY}\s*,?\s+)?"
+_HOLIDAY = "(?P<hol>" + "|".join(
+    re.escape(h).replace("'", "['’]?").replace(r"\.", r"\.?").replace(r"\ ", r"\s+")
+    for h in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
+_NTH = r"(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
 _NUM = rf"(?P<n>\d{{1,3}}|{_alts([*NUMBER_WORDS, *VAGUE_COUNTS])})"
 _UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?)"
 _QUAL = rf"(?:(?P<qual>{_alts(OPEN_QUALIFIERS | ROUGH_QUALIFIERS)})\s+)?"
@@ -105,7 +112,8 @@ _SPOKEN_YEAR = (
 class Expr:
     """What a date phrase says, before any publication date is applied."""
 
-    kind: str  # date | md | month | year | weekday | deictic | unit | ago | ahead | anaphor
+    kind: str  # date | md | month | month_of | weekday | weekday_count | nth_weekday | day_of_month | holiday
+    #            | deictic | unit | ago | ahead | anaphor
     y: Optional[int] = None
     m: Optional[int] = None
     d: Optional[int] = None
@@ -219,7 +227,7 @@ def _b_weekday(m):
     suf = " ".join((m["suf"] or "").lower().split())
     weeks = {"after next": 1, "before last": -1}.get(suf, 0)
     if weeks and rel in (None, "on"):
-        rel = "next" if weeks > 0 else "last"
+        rel = "ahead" if weeks > 0 else "last"  # "Friday after next": the one after the coming Friday
     return Expr("weekday", wd=WEEKDAYS[m["wd"].lower()], rel=rel, weeks=weeks)
 
 
@@ -232,11 +240,39 @@ def _b_deictic(m):
     return Expr("deictic", n=_DEICTIC[w])
 
 
+def _b_holiday(m):
+    name = re.sub(r"['’]", "'", " ".join(m["hol"].lower().split()))
+    rule = HOLIDAYS.get(name) or next(r for h, r in HOLIDAYS.items() if h.replace("'", "") == name.replace("'", ""))
+    rel = " ".join((m["rel"] or "").lower().split()) or None
+    return Expr("holiday", unit=rule, rel=rel, y=int(m["y"]) if m["y"] else None)
+
+
+_MONTH_SHIFT = {"this": 0, "next": 1, "last": -1}
+
+
+def _b_nth_weekday(m):
+    nth = m["nth"].lower()
+    n = -1 if nth == "last" else (ORDINAL_WORDS.get(nth) or int(nth[0]))
+    rel = (m["mrel"] or "").lower()
+    return Expr("nth_weekday", wd=WEEKDAYS[m["wd"].lower()], n=n, m=_month(m["mon"]) if m["mon"] else None,
+                y=int(m["y"]) if m["y"] else None, rel=rel or None, weeks=_MONTH_SHIFT.get(rel, 0))
+
+
+def _b_weekday_count(m):
+    sign = -1 if m["dir"].lower() == "ago" else 1
+    return Expr("weekday_count", wd=WEEKDAYS[m["wd"].lower()], n=_count(m["n"]) or 0, sign=sign, rel=_vague(m))
+
+
+def _b_day_of_month(m):
+    return Expr("day_of_month", d=_day(m), n=_MONTH_SHIFT[m["mrel"].lower()])
+
+
 def _b_unit(m):
     rel = " ".join((m["rel"] or "").lower().split())
     rel = re.sub(r"^the\s+", "", rel)
     n = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[rel]
-    return Expr("unit", unit=m["unit"].lower(), n=n, rel="earlier" if (m["pre"] or "").lower() == "earlier" else None)
+    unit = m["unit"].lower()
+    return Expr("unit", unit="year" if unit == "yr" else unit, n=n, rel="earlier" if (m["pre"] or "").lower() == "earlier" else None)
 
 
 def _b_unit_far(m):
@@ -291,8 +327,16 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], Expr]]] = [
         r"(?:\s+(?P<suf>after\s+next|before\s+last))?\b", re.I), _b_weekday),
     (re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b", re.I), _b_deictic),
     (re.compile(
+        rf"\b(?:(?P<rel>this\s+coming|this|coming|upcoming|next|last|past|previous)\s+)?{_HOLIDAY}(?:,?\s+{_YEAR})?(?![\w'’])",
+        re.I), _b_holiday),
+    (re.compile(
+        rf"\b(?:the\s+)?{_NTH}\s+{_WEEKDAY}\s+(?:of|in)\s+(?:(?P<mrel>this|next|last)\s+month|{_MON}(?:,?\s+{_YEAR})?)(?!\w)",
+        re.I), _b_nth_weekday),
+    (re.compile(rf"(?<![\w-]){_NUM}\s+{_WEEKDAY}s\s+(?P<dir>from\s+now|hence|ago)\b", re.I), _b_weekday_count),
+    (re.compile(rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD})\s+of\s+(?P<mrel>this|next|last)\s+month\b", re.I), _b_day_of_month),
+    (re.compile(
         r"\b(?:(?P<pre>earlier|later|early|late|mid)[\s-]+)?(?P<rel>this|last|next|coming|previous|the\s+current|the\s+coming)\s+"
-        r"(?P<unit>week(?:end)?|month|year)\b", re.I), _b_unit),
+        r"(?P<unit>week(?:end)?|month|year|yr)\b", re.I), _b_unit),
     (re.compile(r"\bthe\s+(?P<unit>week(?:end)?|month|year)\s+(?P<suf>after\s+next|before\s+last)\b", re.I), _b_unit_far),
     (re.compile(rf"(?<![\w-]){_QUAL}{_NUM}\s+{_UNIT}\s+ago\b", re.I), _b_ago),
     (re.compile(rf"(?<![\w-]){_QUAL}{_NUM}\s+{_UNIT}\s+(?:from\s+now|hence)\b", re.I), _b_hence),
@@ -345,6 +389,16 @@ def _names_ok(text: str, s: int, e: int, m: re.Match, builder) -> bool:
     return True
 
 
+def _holiday_ok(text: str, m: re.Match, e: int) -> bool:
+    """A holiday is a name: capitalised unless a direction word says it is a date ("last easter"), and
+    not the first word of another name ("Easter Island", "Christmas Carol")."""
+    if m["rel"] or m["y"]:
+        return True
+    if not m["hol"][0].isupper():
+        return False
+    return not re.match(r"\s+[A-Z][a-z]", text[e: e + 30]) or bool(re.match(rf"\s+{_WEEKDAY}", text[e: e + 30], re.I))
+
+
 def _year_ok(text: str, s: int, e: int) -> bool:
     """A bare four-digit number is a year unless it reads as a count ("2000 troops") or an amount."""
     if s > 0 and text[s - 1] in "$£€#¥":
@@ -367,6 +421,8 @@ def _raw_mentions(text: str, a: int = 0, b: Optional[int] = None) -> list[Mentio
             if not _names_ok(text, s, e, m, builder):
                 continue
             if builder is _b_year and not _year_ok(text, m.start("y"), e):
+                continue
+            if builder is _b_holiday and not _holiday_ok(text, m, e):
                 continue
             if builder is _b_spoken and not m["sy"].lower().startswith("the") and _PLURAL_COUNT.match(text, e):
                 continue  # "two thousand troops"
@@ -400,7 +456,7 @@ def _compound(text: str, mm: Mention, a: int, b: int) -> Mention:
     if expr.kind == "weekday" and expr.rel in (None, "on"):
         suf = _AFTER_NEXT.match(text[e:b])
         if suf:
-            expr = replace(expr, rel="next" if "next" in suf["suf"].lower() else "last",
+            expr = replace(expr, rel="ahead" if "next" in suf["suf"].lower() else "last",
                            weeks=1 if "next" in suf["suf"].lower() else -1)
             e += suf.end()
     if expr.kind in ("date", "md", "weekday", "deictic") and not (expr.kind == "weekday" and expr.rel in ("since", "until", "by")):
@@ -496,6 +552,41 @@ def _add(d: date, n: int, unit: str) -> date:
         if got:
             return got
     raise ValueError(d)
+
+
+def _easter(y: int) -> date:
+    """Western Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher form)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _nth_weekday(y: int, m: int, n: int, wd: int) -> Optional[date]:
+    """The nth given weekday of a month (n = -1: the last one); None when the month has no such day."""
+    if n < 0:
+        last = date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - wd) % 7)
+    first = date(y, m, 1)
+    got = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    return got if got.month == m else None
+
+
+def holiday_in(rule: str, year: int) -> Optional[date]:
+    """The day a holiday rule (lang/en/holidays.tsv) gives in one year."""
+    if rule.startswith("easter"):
+        return _easter(year) + timedelta(days=int(rule[6:]))
+    if "/" in rule:
+        m, n, wd = rule.split("/")
+        return _nth_weekday(year, int(m), int(n), WEEKDAYS[wd])
+    m, d = rule.split("-")
+    return _safe_day(year, int(m), int(d))
 
 
 def _at(d: date, unit: str) -> Resolved:
@@ -601,6 +692,46 @@ def read(expr: Expr, pub: Optional[date], tense: Optional[str] = None, target=Tr
     if k == "weekday":
         day = _weekday(expr.wd, pub, expr.rel, tense) + timedelta(days=7 * expr.weeks)
         return _mk_day(day)
+    if k == "weekday_count":  # "three Fridays from now": the third Friday after today
+        if expr.rel == "vague" or expr.n < 1:
+            return None
+        if expr.sign > 0:
+            first = pub + timedelta(days=(expr.wd - pub.weekday()) % 7 or 7)
+        else:
+            first = pub - timedelta(days=(pub.weekday() - expr.wd) % 7 or 7)
+        return _mk_day(first + timedelta(days=7 * expr.sign * (expr.n - 1)))
+    if k == "holiday":
+        if expr.y is not None:
+            got = holiday_in(expr.unit, expr.y)
+            return _mk_day(got) if got else None
+        cands = [c for c in (holiday_in(expr.unit, pub.year + dy) for dy in (-1, 0, 1)) if c]
+        if expr.rel == "this":
+            got = holiday_in(expr.unit, pub.year)
+        elif expr.rel in BACK_WORDS:
+            got = max((c for c in cands if c < pub), default=None)
+        elif expr.rel == "next":
+            got = min((c for c in cands if c > pub), default=None)
+        elif expr.rel in AHEAD_WORDS:
+            got = min((c for c in cands if c >= pub), default=None)
+        else:
+            got = _pick(cands, pub, tense, slack=7, reach=bool(target))
+        return _mk_day(got) if got else None
+    if k == "nth_weekday":  # "the last Friday of October", "the first Monday of next month"
+        if expr.rel:
+            y, m = _shift_month(pub.year, pub.month, expr.weeks)
+        elif expr.y is not None:
+            y, m = expr.y, expr.m
+        else:
+            month = read(Expr("month", m=expr.m), pub, tense, target)
+            if month is None:
+                return None
+            y, m = month.start.year, month.start.month
+        got = _nth_weekday(y, m, expr.n, expr.wd)
+        return _mk_day(got) if got else None
+    if k == "day_of_month":  # "the 20th of next month"
+        y, m = _shift_month(pub.year, pub.month, expr.n)
+        got = _safe_day(y, m, expr.d) if expr.d else None
+        return _mk_day(got) if got else None
     if k == "deictic":
         return _mk_day(pub + timedelta(days=expr.n))
     if k == "unit":

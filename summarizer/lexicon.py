@@ -106,6 +106,10 @@ class Lexicon:
         """Any other word list of the language, by file name (``lang/<lang>/<name>.txt``), loaded once."""
         return _named(self.lang, name)
 
+    def table(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """A tab-separated table of the language (``lang/<lang>/<name>.tsv``), one tuple per row."""
+        return _table(self.lang, name)
+
     @property
     def speech_forms(self) -> frozenset[str]:
         return self.speech.forms
@@ -127,6 +131,11 @@ class Lexicon:
 @lru_cache(maxsize=None)
 def _named(lang: str, name: str) -> frozenset[str]:
     return _words(lang, f"{name}.txt")
+
+
+@lru_cache(maxsize=None)
+def _table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(lang, f"{name}.tsv"))
 
 
 def _pairs(lang: str, name: str) -> dict[str, str]:

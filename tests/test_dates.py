@@ -161,3 +161,36 @@ def test_every_date_expression_is_in_the_json(tmp_path):
     ]
     assert [text[d["start"]:d["end"]] for d in got] == [d["text"] for d in got]
     assert got[1]["start"] != got[3]["start"]
+
+
+# Holidays, weekdays counted in a month or in a row, and a day of a month named by its distance.
+@pytest.mark.parametrize("phrase, want", [
+    ("last Christmas", ("2024-12-25", "day")),
+    ("next Easter", ("2026-04-05", "day")),  # the computus, not a table of years
+    ("Good Friday 2024", ("2024-03-29", "day")),
+    ("this Thanksgiving", ("2025-11-27", "day")),  # the fourth Thursday of November
+    ("last labor day", ("2025-09-01", "day")),  # a direction word makes a lower-case name a date
+    ("New Year’s Eve", ("2025-12-31", "day")),  # a curly apostrophe
+    ("the second Tuesday in March 2026", ("2026-03-10", "day")),
+    ("the last Friday of October", ("2025-10-31", "day")),
+    ("the first Monday of next month", ("2025-12-01", "day")),
+    ("three Fridays from now", ("2025-11-28", "day")),  # on a Friday: the next three, today not counted
+    ("2 Thursdays ago", ("2025-10-30", "day")),
+    ("the 20th of next month", ("2025-12-20", "day")),
+    ("Friday after next", ("2025-11-21", "day")),  # the one after the coming Friday
+    ("this yr", ("2025", "year")),
+])
+def test_holidays_and_counted_weekdays_are_read_against_the_publication_day(phrase, want):
+    text, got = one(phrase, FRIDAY)
+    assert text == phrase and got == want
+
+
+def test_a_holiday_inside_another_name_or_in_lower_case_prose_is_no_date():
+    assert read_all("Flights to Christmas Island resumed.", FRIDAY) == []
+    assert read_all("The Easter Rising is taught in schools.", FRIDAY) == []
+    assert read_all("She said thanksgiving was owed to the volunteers.", FRIDAY) == []
+
+
+def test_a_holiday_in_a_past_tense_sentence_is_the_last_one():
+    text = "The ferry sank at Easter, the coastguard said."
+    assert read_all(text, date(2025, 11, 7)) == [("Easter", "2025-04-20", "day")]
