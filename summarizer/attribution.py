@@ -106,6 +106,9 @@ _TIME_WORDS = EN.words("time_words")
 _ADVERBS = EN.words("speech_adverbs")
 PASSIVE = EN.words("passive_auxiliaries")
 _DETERMINERS = EN.words("speaker_determiners")
+_NOUN_DETERMINERS = EN.words("noun_determiners")
+_STATEMENT_ADJECTIVES = EN.words("statement_adjectives")
+_PRESENT_FORMS = EN.speech.present | EN.denial.present
 _CONNECTORS = EN.words("name_connectors")
 _PARTICLES = EN.words("name_particles")
 _QUANTIFIERS = EN.words("quantifiers")
@@ -137,19 +140,27 @@ def _possessive(t: Tok) -> bool:
     return t.is_word and bool(re.search(r"[’']s$|s[’']$", t.text))
 
 
+_MODIFIER_ENDS = EN.words("modifier_suffixes")
+
+
+def _modifier_end(word: str) -> bool:
+    end = word.rsplit("-", 1)[1]
+    return end.islower() and (end.endswith("ed") or end in _MODIFIER_ENDS)
+
+
 def _cap(t: Tok) -> bool:
     """A capitalised word that may be (part of) a name."""
     if not t.is_word or not t.text[:1].isupper():
         return False
-    if "-" in t.text and t.text.rsplit("-", 1)[1].islower():
-        return False  # "US-based", "Delhi-headquartered": a modifier, not a name
+    if "-" in t.text and _modifier_end(t.text):
+        return False  # "US-based", "Delhi-headquartered": a modifier, not a name (but "Kim Seo-yun" is one)
     bare = re.sub(r"[’']s?$", "", t.text)
     return t.text not in NOT_NAMES and bare not in _WEEKDAY_NAMES and bare not in _MONTH_NAMES
 
 
 def _np_word(t: Tok) -> bool:
     low = t.low.rstrip("’'")
-    if t.is_word and "-" in t.text and t.text.rsplit("-", 1)[1].islower() and t.text[:1].isupper():
+    if t.is_word and "-" in t.text and _modifier_end(t.text) and t.text[:1].isupper():
         return True  # "the Leeds-based short seller"
     return _cap(t) or _possessive(t) or _noun_head(low) or low in MODIFIERS
 
@@ -381,16 +392,21 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
             i -= 1
         if i >= 0 and i < j and (toks[i].low in _DETERMINERS or (toks[i].low in _QUANTIFIERS and toks[i].start == toks[0].start)):
             return _np(toks, i, j)
+        if i >= 0 and i < j and _possessive(toks[i]) and (_cap(toks[i]) or (i > 0 and toks[i - 1].low in _DETERMINERS)):
+            # "Jane Roe's relatives said", "the firm's auditors said": the possessor's people speak
+            return _np(toks, i - (0 if _cap(toks[i]) else 1), j)
     return _np(toks, *span) if span else None
 
 
 def _chain_subject(toks: Sequence[Tok], comma: int) -> Optional[NP]:
     """"Iwona Kell, 78, from Eastside, whose operation was due on Thursday, said": a name that opens its
     clause, followed by two or more asides (an age, "from ...", "whose ...", "a ..."), is the subject."""
-    cuts = [k for k in range(comma, -1, -1) if toks[k].text == ","]
+    # the clause opens after a semicolon, colon, dash or a quotation ("“...,” Iwona Kell, 78, ..., said")
+    start = next((k + 1 for k in range(comma - 1, -1, -1)
+                  if toks[k].text in ";:—–" or toks[k].text in _MARK_CHARS or toks[k].kind == "masked"), 0)
+    cuts = [k for k in range(comma, start - 1, -1) if toks[k].text == ","]
     if len(cuts) < 3:
         return None
-    start = next((k + 1 for k in range(cuts[-1] - 1, -1, -1) if toks[k].text in ";:—–"), 0)
     head = (start, cuts[-1] - 1)
     if head[1] < head[0] or _chunk_forward(toks, head[0]) != head:
         return None
@@ -407,6 +423,18 @@ def _chain_subject(toks: Sequence[Tok], comma: int) -> Optional[NP]:
 def _role_span(seg: Sequence[Tok]) -> Optional[tuple[int, int]]:
     """Where an appositive role lies in the text (rendered later, by whoever holds the text)."""
     return (seg[0].start, seg[-1].end) if seg else None
+
+
+def _clause_stop(toks: Sequence[Tok], i: int) -> int:
+    """Where the words after an inverted cue end: a full stop, semicolon or quotation, but not the full
+    stop of an abbreviation inside brackets ("said Jane Roe (D-Ore.), who ...")."""
+    depth = 0
+    for x in range(i, len(toks)):
+        t = toks[x].text
+        depth += (t == "(") - (t == ")")
+        if toks[x].kind == "masked" or (t in ".;!?" and depth <= 0):
+            return x
+    return len(toks)
 
 
 def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
@@ -428,8 +456,8 @@ def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
                     and (named[1] + 1 >= stop or not toks[named[1] + 1].is_word):
                 return _np(toks, named[0], named[1], role=(toks[i].start, toks[comma - 1].end))
     span = _chunk_forward(toks, i)
-    if not span or span[1] >= stop:
-        return None
+    if not span or span[1] >= stop or _possessive(toks[span[1]]):
+        return None  # "said Roe's state of mind is ...": a possessive opens the reported clause, it says nothing
     a, b = span
     role = None
     if b + 2 < stop and toks[b + 1].text == "," and not _cap(toks[b]):
@@ -472,6 +500,8 @@ def main_subject(toks: Sequence[Tok], a: int = 0) -> Optional[NP]:
             if comma is None:
                 return None
             i = comma + 1
+            if i + 1 < len(toks) and re.fullmatch(r"\d{4}", toks[i].text) and toks[i + 1].text == ",":
+                i += 2  # "On July 6, 2015, Jane Roe ...": the year belongs to the date
         else:
             break
     if i < len(toks) and toks[i].low in PRONOUNS and toks[i].is_word:
@@ -578,6 +608,12 @@ def _speaks_for(toks: Sequence[Tok], text: str) -> Optional[Speaker]:
                                _singular(body[-1].low))
         if i == len(toks) - 1 and i > 0 and all(_cap(t) or t.low in _CONNECTORS for t in toks[:i]) and _cap(toks[0]):
             name = text[toks[0].start : toks[i - 1].end]
+            if _possessive(toks[i - 1]):
+                # "Jane Roe's lawyer", "the ministry's spokesman": the owner, without the possessive
+                name = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", name)
+                owner = tokenize(name, 0, len(name))
+                kind = "person" if split_person(owner, name)[0] and not aliases.lookup(name) else "organisation"
+                return Speaker(name, kind, toks[i].text, None, _is_outlet(name), name, _singular(owner[-1].low))
             if not split_person(toks[:i], text)[0] or aliases.lookup(name):
                 return Speaker(name, "organisation", toks[i].text, None, _is_outlet(name), name, _singular(toks[i - 1].low))
     return None
@@ -639,8 +675,9 @@ class People:
     subjects: list[tuple[int, int, int, "Speaker"]] = field(default_factory=list)
 
     def subject_before(self, pos: int, want: str = "any") -> Optional[tuple[int, "Speaker"]]:
-        """The named subject of the sentence just before the one at ``pos``, if it is of the kind wanted."""
-        prev = [x for x in self.subjects if x[1] <= pos]
+        """The named subject of the sentence just before the one at ``pos``, or of its own sentence when
+        that comes first ("X scolded him: “...,” she said."), if it is of the kind wanted."""
+        prev = [x for x in self.subjects if x[1] <= pos or x[2] < pos]
         if not prev:
             return None
         _sa, _sb, at, sp = prev[-1]
@@ -731,6 +768,12 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
     low = t.low
     if low not in SPEECH_VERBS and low not in WEAK_CUES and low not in PARTICIPLE_CUES:
         return False
+    if low in _PRESENT_FORMS:
+        d = k - 1
+        while d >= 1 and toks[d].low in _STATEMENT_ADJECTIVES:
+            d -= 1
+        if d >= 0 and (_possessive(toks[d]) or toks[d].low in _NOUN_DETERMINERS):
+            return False  # "Roe's remarks", "his latest claims", "the following comment": nouns, not speech
     j = k - 1
     while j >= 0 and toks[j].low in ("also", "further", "then", "again", "repeatedly", "reportedly", "allegedly", "once"):
         j -= 1
@@ -773,13 +816,15 @@ def find_events(masked: str, sents: Sequence[tuple[int, int]]) -> list[Event]:
                     np = _np(toks, *span)  # "hit back at X for claiming ...", "criticised X for saying ...": X
                 elif k >= 2 and toks[k - 1].low == "by" and toks[k - 2].is_word and (by := subject_before(toks, k - 2)):
                     np = by  # "..., the firm responded by saying ...": whoever responded
+                elif k >= 1 and _cap(toks[k - 1]) and (span := _chunk_back(toks, k - 1)) and span[0] >= 1 \
+                        and toks[span[0] - 1].low == "of" and split_person(toks[span[0] : span[1] + 1], "")[0] is not None:
+                    np = _np(toks, *span)  # "footage of Jane Roe asking, ...": the person it shows, not the footage
                 events.append(Event(t.low, t.start, t.end, np, "participle", (sa, sb)))
                 continue
             np = subject_before(toks, k)
             how = "subject"
             if np is None and t.low in INVERTIBLE:
-                stop = next((x for x in range(k + 1, len(toks)) if toks[x].text in ".;!?" or toks[x].kind == "masked"), len(toks))
-                np = subject_after(toks, k, stop)
+                np = subject_after(toks, k, _clause_stop(toks, k + 1))
                 how = "inverted"
             ev = Event(t.low, t.start, t.end, np, how, (sa, sb))
             events.append(ev)
@@ -980,7 +1025,7 @@ def _adjacent_after(ctx: Context, q: RawQuote) -> Optional[Event]:
 
 
 #: '“...” ― Jane Roe' / '“...” — Jane Roe, 34, of Leeds.' at the end of its line: a signature.
-_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*([^\n,;:()“”\"]{2,60}?)[ \t]*(?:[,(][^\n]{0,80})?[.]?[ \t]*(?:\n|$)")
+_SIGNATURE = re.compile(r"[^\S\n]*[―—–][^\S\n]*([^\n,;:()“”\"]{2,60}?)[^\S\n]*(?:[,(][^\n]{0,80})?[.]?[^\S\n]*(?:\n|$)")
 
 
 def _signature(ctx: Context, q: RawQuote) -> Optional[NP]:
@@ -1038,7 +1083,11 @@ def _statement_form(ctx: Context, q: RawQuote, how: str) -> bool:
 def _sentence_subject(ctx: Context, q: RawQuote) -> Optional[NP]:
     sa, _ = ctx.sentence_of(q.open_mark)
     toks = tokenize(ctx.masked, sa, q.open_mark)
-    return main_subject(toks) if toks else None
+    np = main_subject(toks) if toks else None
+    if np is not None and len(np.toks) == 1 and np.toks[0].low.endswith("ing") and np.end == toks[-1].end \
+            and ctx.masked[np.end : q.open_mark].strip() in _MARK_CHARS | {""}:
+        return None  # "Eliminating “the scourge of war” is ...": a gerund taking the quotation, nobody's words
+    return np
 
 
 def _quote_breaks(clean: str, raw: list[RawQuote]) -> list[int]:

@@ -45,10 +45,11 @@ class _Verbs:
     clause: frozenset[str]  # forms that introduce a reported clause ("said that S")
     infinitive: frozenset[str] = frozenset()  # forms whose "to" clause is what was said ("vowed to resign")
     claim_object: frozenset[str] = frozenset()  # forms that deny only a claim ("rejected the claims", not "an offer")
+    present: frozenset[str] = frozenset()  # base and -s forms: after "his" or "Roe's" they are nouns ("Roe's remarks")
 
 
 def _verbs(lang: str, name: str) -> _Verbs:
-    forms, inverted, weak, clause, infinitive, claim_object = set(), set(), set(), set(), set(), set()
+    forms, inverted, weak, clause, infinitive, claim_object, present = set(), set(), set(), set(), set(), set(), set()
     for line in _lines(lang, name):
         flags = {f for f in line.split() if f.startswith("+")}
         body = " ".join(f for f in line.split() if not f.startswith("+"))
@@ -66,10 +67,12 @@ def _verbs(lang: str, name: str) -> _Verbs:
             infinitive |= these
         if "+claim" in flags:
             claim_object |= these
+        bare = {f for f in these if f == lemma or (f.endswith("s") and not f.endswith("ss"))}
+        present |= bare
         if "+weak" in flags:
-            weak |= {f for f in these if f == lemma or (f.endswith("s") and not f.endswith("ss"))}
+            weak |= bare
     return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(clause), frozenset(infinitive),
-                  frozenset(claim_object))
+                  frozenset(claim_object), frozenset(present))
 
 
 @dataclass(frozen=True)

@@ -261,7 +261,7 @@ def mask_quotes(text: str, quotes: Iterable[RawQuote]) -> str:
 # =============================================================================================
 
 _TOKEN = re.compile(
-    r"(?P<abbr>(?:[A-Za-z]\.){2,}|[A-Z]\.(?=[ ][A-Z][a-z])|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Adm|Maj|Rev)\.)"
+    r"(?P<abbr>(?:[A-Za-z]\.){2,}|[A-Z]\.(?=[ ][A-Z](?:[a-z]|\.[ ][A-Z]))|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Adm|Maj|Rev)\.)"
     r"|(?P<word>[^\W_]+(?:[’'\-][^\W_]+)*(?:(?<=s)[’'](?=\s))?)"
     r"|(?P<masked>_+)"
     r"|(?P<punct>\S)"
@@ -303,6 +303,8 @@ _CAPTION = re.compile(
 )
 _ENDS_SENTENCE = re.compile(r"[.!?…:;”\"’'»)]\s*$")
 MAX_HEADLINE_WORDS = 16
+# '“...” ― Jane Roe': a quotation signed by its speaker (a reader panel, a vox pop), not a headline
+_SIGNED_QUOTE = re.compile(r"^\s*[“\"‘].{3,}[”\"’][^\S\n]*[―—–][^\S\n]*[A-Z][^\n]{0,80}$", re.S)
 
 
 def display_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -317,7 +319,8 @@ def display_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tupl
         n_words = len(line.split())
         if _CAPTION.search(line) and n_words <= 60:
             out.append((a, b))
-        elif k < len(paras) - 1 and n_words <= MAX_HEADLINE_WORDS and not _ENDS_SENTENCE.search(line):
+        elif (k < len(paras) - 1 and n_words <= MAX_HEADLINE_WORDS and not _ENDS_SENTENCE.search(line)
+              and not _SIGNED_QUOTE.match(line)):
             out.append((a, b))
     return out
 

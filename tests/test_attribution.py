@@ -93,6 +93,39 @@ def test_hand_written_forms_keep_their_share():
     ("Passengers told us what they made of the timetable.\n“It is late every single morning.” ― Ines Varga\n"
      "“I have stopped relying on it altogether.” — Tomas de Vries, 52, of Dunmore.\n",
      "I have stopped relying on it altogether.", "Tomas de Vries"),
+    # a panel of signed one-line paragraphs, a no-break space before the dash: quotations, not headlines
+    ("Passengers told us what they made of the timetable.\n\n“It is late every morning.”\u00a0― Ines Varga\n\n"
+     "“The worst service I have known.” ― Tomas Berg\n\n“It is fine.” ― Ana Perez.\n\nMore to follow.",
+     "The worst service I have known.", "Tomas Berg"),
+    ("Passengers told us what they made of the timetable.\n\n“It is late every morning.”\u00a0― Ines Varga\n\n"
+     "“The worst service I have known.” ― Tomas Berg\n\nMore to follow.", "It is late every morning.", "Ines Varga"),
+    # a party tag with a full stop after an inverted cue; asides between a name and its verb
+    ("The council met.\n\n“This is a sad day,” said Rep. Jay Moran (D-Ore.), head of the caucus.\n\nMore.",
+     "This is a sad day,", "Jay Moran"),
+    ("The port was busy.\n\n“It is an invasion,” Ana Perez, the chair of the board, one of the groups suing the port, "
+     "said at an event.\n\nMore.", "It is an invasion,", "Ana Perez"),
+    ("The hearing was long.\n\n“Why is this not proof that the firm is too big?” Moran demanded.\n\nMore.",
+     "Why is this not proof that the firm is too big?", "Moran"),
+    # a possessive before a speech noun is not its speaker when a verb has one
+    ("The vote was close.\n\nAna Perez called Mr. Ruiz's remarks \"a true wake-up call\" to his supporters.",
+     "a true wake-up call", "Ana Perez"),
+    # the person a recording shows, not the recording
+    ("The council met.\n\nThe new advert uses footage of Ana Perez asking, “Why is the bridge still shut?”",
+     "Why is the bridge still shut?", "Ana Perez"),
+    # a hyphenated given name is a name, "US-based" is not
+    ("The summit ended.\n\nSouth Korean President Kim Seo-yun said Mr. Ruiz's mental state was “spiraling out of control.”",
+     "spiraling out of control.", "Kim Seo-yun"),
+    # a lawyer or spokesman named by the one they speak for
+    ("The summit ended.\n\n“It is over,” said Ruiz's lawyer.\n\nMore.", "It is over,", "Ruiz"),
+    ("The hearing was long.\n\nThe Harbour Board's auditors said they came away with “more questions than answers.”",
+     "more questions than answers.", "Harbour Board's auditors"),
+    # a pronoun after the quotation is the subject that opened its own sentence
+    ("The hearing was long.\n\nSen. Ana Perez (D-Mo.) scolded him: “The town is against you on this,” she said.",
+     "The town is against you on this,", "Ana Perez"),
+    # an introduction ending in a colon, the quotation in the next paragraph, a date before the subject
+    ("The hearing was long.\n\nOn July 6, 2015, Ana Perez made the following comment:\n\n"
+     "“For young people who have left school, the rate is high.”\n\nMore.",
+     "For young people who have left school, the rate is high.", "Ana Perez"),
     # the one criticised for saying it said it, not the critic
     ("The mayor hit back at the Dunmore Ferry Trust for claiming that the new fares were a “fair deal for all”, "
      "and the trust said nothing more.", "fair deal for all", "Dunmore Ferry Trust"),
@@ -121,6 +154,9 @@ def test_forms_credit_the_speaker(text, span, speaker):
 @pytest.mark.parametrize("text, span", [
     # a dateline is never the speaker
     ("DUNMORE, March 3 (Harbour Wire) - The ferry will run again by May, officials hope.", "The ferry will run again by May"),
+    # a gerund taking a quotation is nobody's speaker
+    ("The charter was signed in 1945.\n\nEliminating “the scourge of war” is one of its first goals.\n\nMore.",
+     "the scourge of war"),
     # narration about an actor credits no words to anyone
     ("Rina Okoro visited the harbour on Sunday and inspected the boats.", "visited the harbour on Sunday"),
     # a headline alone
