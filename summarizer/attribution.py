@@ -1449,12 +1449,19 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
 CLAUSE_CUES = EN.speech.clause | EN.denial.clause
 INFINITIVE_CUES = EN.speech.infinitive
 _TAIL = 6  # tokens that may follow ", X said" before the sentence ends ("on Monday in a statement")
+# ", X said" after a clause: the comma, then at most three lower-case words of the subject ("top city officials")
+_SUBORDINATORS = EN.words("subordinators")
+_COMMA_BEFORE = re.compile(r",\s*(?:(?!(?:" + "|".join(sorted(_SUBORDINATORS | {"and", "but", "or", "so", "then"}))
+                           + r")\s)[a-z][\w’'-]*\s+){0,3}\s*$")
 
 
 def _ends_sentence(toks: Sequence[Tok], k: int, e: Event) -> bool:
     """Whether the cue and its subject close the sentence ("S, X said on Monday."): then the clause is before."""
     last = max(k, next((x for x, t in enumerate(toks) if t.start >= (e.np.end if e.np else 0)), k) - 1)
     tail = [t for t in toks[last + 1 :] if t.text not in ".!?"]
+    comma = next((x for x, t in enumerate(tail) if t.text == ","), None)
+    if comma is not None and comma + 1 < len(tail) and tail[comma + 1].low in _SUBORDINATORS:
+        tail = tail[:comma]  # "S, X said on Friday, as they met ...": what follows the comma is no clause of the cue
     return len(tail) <= _TAIL and not any(t.low == "that" or t.kind == "masked" for t in tail)
 
 
@@ -1498,10 +1505,10 @@ def reported_clauses(doc: "Document") -> list[Reported]:
             continue  # "called the plan a disgrace": an object, not a reported clause
         elif e.how == "participle":
             span = _clause_after(masked, toks, k, sb)  # "..., saying that S"
-        elif _ends_sentence(toks, k, e) and (e.how == "inverted" or masked[:e.np.start].rstrip().endswith(",")):
+        elif _ends_sentence(toks, k, e) and (e.how == "inverted" or _COMMA_BEFORE.search(masked, sa, e.np.start)):
             first = min(e.np.start, e.cue_start)
             comma = masked.rfind(",", sa, first)
-            if comma != -1 and not masked[comma + 1 : first].strip():
+            if comma != -1 and _COMMA_BEFORE.fullmatch(masked, comma, first):
                 span = _clause_before(masked, sa, comma)
         elif e.how == "inverted":
             continue  # '“...,” said X, a former aide who ...': what follows the speaker describes them
@@ -1515,9 +1522,23 @@ def reported_clauses(doc: "Document") -> list[Reported]:
             continue
         if any(len(words(ctx.clean[a + m.start() : a + m.end()])) >= 3 for m in re.finditer(r"_+", body)):
             continue  # a quotation inside: the quotation is the evidence (one of two words is the clause's)
-        if any(o is not e and a <= o.cue_start < b and o.np is not None and o.how != "reported"
-               and (o.cue in CLAUSE_CUES or (e.speaker is not None and e.speaker.outlet)) for o in ctx.events):
+        inner = [o for o in ctx.events if o is not e and a <= o.cue_start < b and o.np is not None and o.how != "reported"]
+        for o in inner:
+            # "X said S, though she acknowledged T": S is X's clause, T another statement
+            cut = re.search(r",\s+(\w+)\s[^,;]*$", masked[a : o.cue_start])
+            if cut and cut.group(1).lower() in _SUBORDINATORS:
+                b = a + cut.start()
+                while b > a and masked[b - 1] in " .!?\n":
+                    b -= 1
+                inner = [x for x in inner if x.cue_start < b]
+                break
+        body = masked[a:b]
+        if len(words(body.replace("_", " "))) < MIN_REPORTED_WORDS:
+            continue
+        if e.speaker is not None and e.speaker.outlet and inner:
             continue  # "the agency reported that an official rejected ...": the inner speaker's clause, not this one
             # ("X says that Y called Z on Friday": calling someone is no clause of Y's, so X's clause stays)
         out.append(Reported(a, b, e))
-    return out
+    # "Merrill says Ana promised to ...": Ana's promise is Merrill's account, not Ana's own words
+    return [r for r in out if not any(o is not r and o.event is not r.event and o.start <= r.event.cue_start < o.end
+                                      for o in out)]

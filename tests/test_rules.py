@@ -333,3 +333,24 @@ def test_a_headline_or_caption_alone_is_never_a_denial_or_an_event():
     assert x.denials == []
     assert [c.speaker for c in x.claims] == ["Jo Ray"]
     assert [e.date_text for e in x.events] == ["on Tuesday"]  # not the caption's Monday
+
+
+def _claims(text):
+    return [(c.speaker, c.quote) for c in extract(make_article("t", "t", text)).claims]
+
+
+def test_reported_clause_before_an_inverted_cue_followed_by_a_subordinate_clause():
+    text = "The harbour plan is a disgrace, senior city officials said on Friday, as they met the board."
+    assert _claims(text) == [("officials", "The harbour plan is a disgrace")]
+
+
+def test_a_subordinate_clause_with_its_own_cue_ends_the_reported_clause():
+    text = "Ana Ruiz said the trust planned to run a second ferry, though she acknowledged it was unlikely to pay."
+    assert _claims(text) == [("Ana Ruiz", "the trust planned to run a second ferry"),
+                             ("Ana Ruiz", "it was unlikely to pay")]
+
+
+def test_speech_reported_inside_another_speakers_clause_is_the_outer_speakers_claim():
+    # the text says only that Tomas Berg says so: crediting the promise to Ana Ruiz would overstate it
+    text = "Tomas Berg says Ana Ruiz promised to keep the ferry running through the winter."
+    assert _claims(text) == [("Tomas Berg", "Ana Ruiz promised to keep the ferry running through the winter")]
