@@ -343,6 +343,9 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
     t = toks[j]
     if t.low in PRONOUNS and t.is_word:
         return NP(t.start, t.end, (t,), pronoun=True)
+    if t.low in ("and", "but") and j > 0:
+        # "Police announced an arrest on Friday and said ...": the verbs share the sentence's subject
+        return main_subject(toks) if toks[j - 1].is_word or toks[j - 1].text == "," else None
     relative = False
     if t.low in ("who", "which", "that") and j > 0 and toks[j - 1].text == ",":
         relative = True
@@ -1439,7 +1442,15 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
     if toks[i].low == "to" and toks[k].low in INFINITIVE_CUES:
         pass  # "vowed to resign": the promise is what was said
     elif that is None and (toks[i].low in _CLAUSE_SKIP or toks[i].low in ("to", "for", "with", "about", "of", "by", "from")):
-        return None  # "said in an interview with ...", "replied to ...": no clause of its own
+        # "said after the meeting he would ...": past a leading phrase to the subject pronoun that opens the clause
+        lead = next((x for x in range(i + 1, min(len(toks), i + 7)) if toks[x].low in PRONOUNS
+                     and x + 1 < len(toks) and toks[x + 1].is_word and toks[x + 1].text.islower()), None)
+        if lead is None or toks[i].low in ("to", "of", "about", "with", "by", "from", "for") \
+                or any(not toks[x].is_word for x in range(i, lead)):
+            return None  # "said in an interview with ...", "replied to ...": no clause of its own
+        i = lead
+    elif toks[i].low in ("and", "but", "or", "then"):
+        return None  # "“...,” X said and left the room": another verb of X's, not what was said
     end = sb
     while end > toks[i].start and masked[end - 1] in " .!?\n":
         end -= 1
@@ -1524,9 +1535,12 @@ def reported_clauses(doc: "Document") -> list[Reported]:
             continue  # a quotation inside: the quotation is the evidence (one of two words is the clause's)
         inner = [o for o in ctx.events if o is not e and a <= o.cue_start < b and o.np is not None and o.how != "reported"]
         for o in inner:
-            # "X said S, though she acknowledged T": S is X's clause, T another statement
+            # "X said S, though she acknowledged T": S is X's clause, T another statement;
+            # "Police announced an arrest and said T": the second verb's clause is its own
             cut = re.search(r",\s+(\w+)\s[^,;]*$", masked[a : o.cue_start])
-            if cut and cut.group(1).lower() in _SUBORDINATORS:
+            if not (cut and cut.group(1).lower() in _SUBORDINATORS):
+                cut = re.search(r",?\s+(and|but)\s+(?:\w+ly\s+)?$", masked[a : o.cue_start])
+            if cut:
                 b = a + cut.start()
                 while b > a and masked[b - 1] in " .!?\n":
                     b -= 1

@@ -354,3 +354,14 @@ def test_speech_reported_inside_another_speakers_clause_is_the_outer_speakers_cl
     # the text says only that Tomas Berg says so: crediting the promise to Ana Ruiz would overstate it
     text = "Tomas Berg says Ana Ruiz promised to keep the ferry running through the winter."
     assert _claims(text) == [("Tomas Berg", "Ana Ruiz promised to keep the ferry running through the winter")]
+
+
+def test_a_speech_verb_after_and_shares_the_sentences_subject():
+    text = "Harbour police arrested a man on Friday and said a curfew would stay in force."
+    assert _claims(text) == [("Harbour police", "a curfew would stay in force")]
+
+
+def test_a_leading_phrase_before_the_reported_clause_is_skipped_and_a_second_verb_is_no_clause():
+    assert _claims("Ruiz said after the meeting he would not accept the board's offer.") == [
+        ("Ruiz", "he would not accept the board's offer")]
+    assert _claims("“We are done with this,” Ana Ruiz said and left the room.") == [("Ana Ruiz", "We are done with this")]
