@@ -345,7 +345,7 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
         return NP(t.start, t.end, (t,), pronoun=True)
     if t.low in ("and", "but") and j > 0:
         # "Police announced an arrest on Friday and said ...": the verbs share the sentence's subject
-        return main_subject(toks) if toks[j - 1].is_word or toks[j - 1].text == "," else None
+        return main_subject(toks) if toks[j - 1].text not in ";:—–(" else None
     relative = False
     if t.low in ("who", "which", "that") and j > 0 and toks[j - 1].text == ",":
         relative = True
@@ -1528,11 +1528,6 @@ def reported_clauses(doc: "Document") -> list[Reported]:
         if span is None:
             continue
         a, b = span
-        body = masked[a:b]
-        if body.count("_") > 0.3 * len(body) or len(words(body.replace("_", " "))) < MIN_REPORTED_WORDS:
-            continue
-        if any(len(words(ctx.clean[a + m.start() : a + m.end()])) >= 3 for m in re.finditer(r"_+", body)):
-            continue  # a quotation inside: the quotation is the evidence (one of two words is the clause's)
         inner = [o for o in ctx.events if o is not e and a <= o.cue_start < b and o.np is not None and o.how != "reported"]
         for o in inner:
             # "X said S, though she acknowledged T": S is X's clause, T another statement;
@@ -1547,8 +1542,10 @@ def reported_clauses(doc: "Document") -> list[Reported]:
                 inner = [x for x in inner if x.cue_start < b]
                 break
         body = masked[a:b]
-        if len(words(body.replace("_", " "))) < MIN_REPORTED_WORDS:
+        if body.count("_") > 0.3 * len(body) or len(words(body.replace("_", " "))) < MIN_REPORTED_WORDS:
             continue
+        if any(len(words(ctx.clean[a + m.start() : a + m.end()])) >= 3 for m in re.finditer(r"_+", body)):
+            continue  # a quotation inside: the quotation is the evidence (one of two words is the clause's)
         if e.speaker is not None and e.speaker.outlet and inner:
             continue  # "the agency reported that an official rejected ...": the inner speaker's clause, not this one
             # ("X says that Y called Z on Friday": calling someone is no clause of Y's, so X's clause stays)

@@ -365,3 +365,10 @@ def test_a_leading_phrase_before_the_reported_clause_is_skipped_and_a_second_ver
     assert _claims("Ruiz said after the meeting he would not accept the board's offer.") == [
         ("Ruiz", "he would not accept the board's offer")]
     assert _claims("“We are done with this,” Ana Ruiz said and left the room.") == [("Ana Ruiz", "We are done with this")]
+
+
+def test_a_plural_speaker_noun_after_but_and_a_second_verb_after_a_quotation():
+    assert _claims("But critics say the money could be better spent on the ferry.") == [
+        ("critics", "the money could be better spent on the ferry")]
+    text = 'Ana Ruiz urged members to "vote with your conscience" and said she was standing on principle.'
+    assert ("Ana Ruiz", "she was standing on principle") in _claims(text)
