@@ -497,6 +497,10 @@ def main_subject(toks: Sequence[Tok], a: int = 0) -> Optional[NP]:
     i = _after_dateline(toks, a)
     while i < len(toks) and not toks[i].is_word:
         i += 1
+    # a date stamp left before the first sentence ("date 2023-02-20 The ministry said"): not its subject
+    k = i + 1 if i < len(toks) and toks[i].low in ("date", "published", "updated", "posted") else i
+    if k < len(toks) and re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?", toks[k].text):
+        i = k + 1
     for _ in range(4):
         if i < len(toks) and toks[i].low in _LEADING_ADVERBIALS:
             comma = next((k for k in range(i + 1, len(toks)) if toks[k].text == ","), None)
@@ -510,6 +514,13 @@ def main_subject(toks: Sequence[Tok], a: int = 0) -> Optional[NP]:
     if i < len(toks) and toks[i].low in PRONOUNS and toks[i].is_word:
         return NP(toks[i].start, toks[i].end, (toks[i],), pronoun=True)
     span = _chunk_forward(toks, i)
+    if span is None:
+        # "investigative journalist Jane Roe, ...": modifiers no list holds, then the phrase
+        for skip in (1, 2):
+            if i + skip < len(toks) and all(t.is_word and t.text.islower() for t in toks[i : i + skip]):
+                later = _chunk_forward(toks, i + skip)
+                if later and any(_cap(t) for t in toks[later[0] : later[1] + 1]):
+                    return _np(toks, i, later[1])
     return _np(toks, *span) if span else None
 
 
@@ -877,7 +888,7 @@ _NAME_RUN = r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)"
 _DOCUMENT_NOUNS = EN.document_nouns
 
 
-def _described(text: str, head: str, pos: int) -> Optional[tuple[int, int]]:
+def described_as(text: str, head: str, pos: int) -> Optional[tuple[int, int]]:
     """Where the text last named, before ``pos``, the actor it describes with ``head``: "Acme Bank,
     the Leeds-based lender," or "Leeds lender Acme Bank" for a later "the lender"."""
     stem = re.escape(_singular(head.rsplit("-", 1)[-1]))
@@ -888,7 +899,7 @@ def _described(text: str, head: str, pos: int) -> Optional[tuple[int, int]]:
         patterns = [rf"{_NAME_RUN},\s+{age.group(1)}\b", rf"{_NAME_RUN}\s+\({age.group(1)}\)"]
     elif _singular(head) in _DOCUMENT_NOUNS:  # "the statement" after "Acme said in a statement" or "Acme's statement"
         patterns = [rf"{_NAME_RUN}(?:[’']s|(?<=s)[’'])\s+(?:[\w-]+\s+){{0,2}}{stem}s?\b",
-                    rf"\b{stem}s?\s+(?:from|by|issued\s+by|released\s+by)\s+(?:the\s+)?{_NAME_RUN}",
+                    rf"\b{stem}s?\s+(?:from|by|issued\s+by|released\s+by)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,4}}{_NAME_RUN}",
                     rf"{_NAME_RUN}\s+(?:said|wrote|posted|published|issued|released|put\s+out)\s+(?:in\s+)?"
                     rf"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{stem}s?\b"]
     best = None
@@ -918,7 +929,7 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
     if np.definite and np.toks and np.toks[-1].text.islower() and not any(_cap(t) and "-" not in t.text for t in np.toks[1:]):
         # "the Leeds-based lender" after "Acme Bank, the Leeds-based lender, ...": the named
         # speaker the text described so
-        named = _described(text, np.toks[-1].low, np.start)
+        named = described_as(text, np.toks[-1].low, np.start)
         if named is not None:
             a, b = named
             toks = tokenize(text, a, b)

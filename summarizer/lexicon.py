@@ -109,6 +109,10 @@ class Lexicon:
         """Any other word list of the language, by file name (``lang/<lang>/<name>.txt``), loaded once."""
         return _named(self.lang, name)
 
+    def phrases(self, name: str) -> tuple[str, ...]:
+        """A list of phrases, one per line (``lang/<lang>/<name>.txt``)."""
+        return tuple(_lines(self.lang, f"{name}.txt"))
+
     def table(self, name: str) -> tuple[tuple[str, ...], ...]:
         """A tab-separated table of the language (``lang/<lang>/<name>.tsv``), one tuple per row."""
         return _table(self.lang, name)

@@ -7,8 +7,9 @@ when the claim
   denial's other words (the act), whatever the act is;
 * or asserts the same act of giving (who gives what to whom, see ``acts``);
 * or is a claim of the party the denial names as its accuser ("rejected Y's allegations of fraud",
-  "denied the report by Y"), about what is denied: it shares a word of the denied proposition, or,
-  when the denial says nothing but "Y's report", it names the denier.
+  "denied the report by Y"), about what is denied: it shares a word of the denied proposition; a
+  denial that says nothing but "Y's report" (or, quoted, "This claim is false", with the accuser the
+  extractor read from its context) answers every claim of Y's in that round.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from .compare import close_in_time, rare_word_votes, stems, top
 from .lexicon import EN
 from .merge_claims import cluster_head, cluster_items
 from .models import MergedActor, MergedClaim, MergedDenial
-from .textlayer import occurs
 
 #: A denial answers the accusations of its day: a claim reported more than this long before or after it
 #: (both articles dated) is a different round, even when it accuses the same act.
@@ -31,6 +31,7 @@ RESTATE_SHARE = 0.75  # of the denied proposition's words for the act that the c
 RESTATE_MIN = 3
 
 _ORIGIN_NOUNS = EN.accusation_nouns | EN.document_nouns
+_TIME_STEMS = frozenset().union(*(stems(w) for w in EN.words("time_words")))  # "Y's report earlier this month"
 _NAME = r"((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|for|and)){0,4})"
 _NOUN = r"(?:\w+\s+){0,2}?(\w+)"
 _POSSESSIVE = re.compile(_NAME + r"['’]s?\s+" + _NOUN + r"\b")
@@ -85,7 +86,6 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
     ``party_of`` maps a name as written to its merged actor id."""
     written = written or {}
     names = {a.id: a.name for a in actors}
-    forms_of = {a.id: {a.name, *a.aliases} for a in actors}
     speaker_by_claim = {c.id: c.speaker_id for c in claims}
     claim_facts: dict[str, dict] = {}
     by_stem: dict[str, list[str]] = defaultdict(list)
@@ -111,10 +111,6 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
         for stem in set().union(*facts["stems"]):
             by_stem[stem].append(c.id)
 
-    def names_denier(cid: str, sid: Optional[str]) -> bool:
-        text = " ".join(claim_facts[cid]["text"])
-        return any(occurs(f, text) for f in forms_of.get(sid, ()))
-
     merged = []
     for n, members in enumerate(cluster_items(results, "denials", lambda d: (d.quote, d.denied), speaker_of,
                                               acts, actors, written)):
@@ -133,12 +129,17 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
                     restated.add(cid)
         accused = set()
         for m in members:
-            what = stems(m["item"].denied) - names_stems - _ORIGIN_NOUNS
-            for p in accusers(m["item"].denied, party_of):
+            what = stems(m["item"].denied) - names_stems - _ORIGIN_NOUNS - _TIME_STEMS
+            parties = accusers(m["item"].denied, party_of)
+            for p in parties:
                 for cid in by_speaker.get(p, ()):
                     claim_stems = set().union(*claim_facts[cid]["stems"])
-                    if (what & claim_stems) if what else names_denier(cid, sid):
-                        accused.add(cid)
+                    if not what or what & claim_stems:
+                        accused.add(cid)  # "rejected Y's report" and nothing more: every claim of Y's round
+            if not parties and not what and m["item"].accuser and (p := party_of(m["item"].accuser)):
+                # "“This claim is utterly false,” said X" after Y's report: a denial that names nothing but
+                # the claim answers the accuser the extractor read from its context, all of that round
+                accused.update(by_speaker.get(p, ()))
         denial_times = {written.get(m["article"]) for m in members}  # a few distinct days, however many articles
         links = sorted(
             (cid for cid in by_act | restated | accused if speaker_by_claim[cid] != sid

@@ -56,6 +56,7 @@ from .attribution import (  # noqa: F401  (re-exported: the extractor's public r
     Speaker,
     Context,
     Document,
+    described_as,
     reported_clauses,
     find_quotes,
     main_subject,
@@ -70,9 +71,20 @@ from .textlayer import MARK_CHARS as _MARK_CHARS, ends_abbreviation, sentences, 
 __all__ = ["QuoteSpan", "find_quotes", "extract"]
 
 _DETERMINERS = frozenset("the a an both".split())
-#: Things one may be "denied" that are not claims ("denied entry").
-_NOT_DENIED = frozenset("entry access bail permission visa visas".split())
-_FALSE_WORDS = r"false|baseless|groundless|untrue|fabricated|fake|lies|a\s+lie|nonsense|absurd|fiction|a\s+fabrication"
+_NOT_DENIED = EN.words("not_denied")
+_FALSE_WORDS = "|".join(r"\s+".join(map(re.escape, p.split()))
+                        for p in sorted(EN.phrases("false_words"), key=len, reverse=True))
+#: A quotation that is itself a denial: "This claim is completely and utterly false.", "Utterly false
+#: and complete fiction", "There is no truth to it."
+_QUOTED_DENIAL = re.compile(
+    rf"^\W*(?:(?P<subj>(?:this|that|these|those|the|it|such|his|her|their)\b[^,.;:!?]{{0,120}}?)\s+(?:is|are|was|were)\s+|it['’]s\s+|(?:this|that)['’]s\s+"
+    rf"|(?:is|are|was|were)\s+)?"
+    rf"(?:(?:completely|utterly|totally|absolutely|entirely|simply|just|all|and|a|complete|total|an?\s+utter|pure|sheer|"
+    rf"blatant|outright|nothing\s+but|nothing\s+more\s+than)\s+)*"
+    rf"(?:{_FALSE_WORDS})\b(?=\s*(?:$|[,.;!?”\"]|and\b|or\b))|^\W*there\s+is\s+no\s+truth\b"
+    rf"|\b(?:we|i)\s+(?:\w+ly\s+)?(?:deny|reject|disagree|dispute|refute)\b",
+    re.I,
+)
 
 # =============================================================================================
 # Dates.
@@ -137,17 +149,29 @@ def _denial_object(text: str, start: int, end: int) -> str:
     return obj.strip(" ”“\"‘’'")
 
 
-def _accuser(obj: str, sentence: str) -> Optional[Speaker]:
+_NAME = r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)"
+
+
+def _accuser(obj: str, sentence: str, text: str = "", pos: int = 0) -> Optional[Speaker]:
     """Whose claim is denied: a name heading the denied claim ("the U.S. claims", "the NATO summit
-    declaration"), or "after X said" in the same sentence."""
+    declaration"), the name it is "from" or "by" ("a report by reporter Jane Roe"), "after X said"
+    in the same sentence, or, for "the report" alone, whoever the text named as its author before."""
     m = re.search(rf"((?:[A-Z][\w.’'-]*\s+){{1,4}}?)(?:[a-z-]+\s+)?(?:{_ACCUSATION_NOUNS})\b", obj)
     cand = None
     if m:
+        cand = m.group(1).strip()
+    elif (m := re.search(rf"\b(?:{_ACCUSATION_NOUNS})\s+(?:from|by)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,4}}{_NAME}"
+                         r"(?=\s*(?:$|[,;]|(?:that|who|which|alleging|saying|claiming|accusing|about|on|in)\b))", obj)):
         cand = m.group(1).strip()
     else:
         m = re.search(r"\bafter\s+(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){1,4}?)(?:said|accused|claimed|alleged)\b", sentence)
         if m:
             cand = m.group(1).strip()
+    if not cand and text and (m := re.search(rf"\b(?:the|this|that|these|those)\s+({_ACCUSATION_NOUNS})\b",
+                                             " ".join(obj.split()[:8]), re.I)):
+        named = described_as(text, m.group(1).lower(), pos)  # "the report" after "Jane Roe's report"
+        if named:
+            cand = text[named[0] : named[1]]
     if not cand:
         return None
     cand = re.sub(r"[’']s$", "", cand)
@@ -157,6 +181,44 @@ def _accuser(obj: str, sentence: str) -> Optional[Speaker]:
     if all(w[:1].isupper() for w in cand.split()):
         return Speaker(cand, "organisation" if any(w.lower() in ORG_WORDS for w in cand.split()) else "other", written=cand)
     return None
+
+
+_ORIGIN = frozenset(_CLAIM_NOUNS)
+_NOMINAL_DENIAL = re.compile(r"\b(?:" + "|".join(sorted(EN.words("denial_nouns"))) + r")s?\s+of\s+", re.I)
+_ACCUSING_CUES = tuple(sorted(EN.words("accusing_cues")))
+
+
+def _denial_sentence(quote: str) -> Optional[tuple[str, str, bool]]:
+    """When a quotation's first sentence denies (see ``_QUOTED_DENIAL``): that sentence, the phrase it
+    calls untrue ("this claim"), and whether the quotation goes on to say more ("We disagree. To be
+    clear, we believe ..." is a denial and a claim)."""
+    first = re.match(r".+?[.!?](?=\s+[A-Z“\"‘]|\s*$)", quote.strip(), re.S)
+    head = first.group(0) if first else quote.strip()
+    m = _QUOTED_DENIAL.search(head)
+    if not m:
+        return None
+    return head, (m.group("subj") or "").strip(), len(quote.strip()) > len(head) + 2
+
+
+def _quoted_accuser(ctx: Context, subj: str, pos: int, found: list[_Denial], denier: str) -> Optional[Speaker]:
+    """Whose claim a quoted denial answers: the author the text gave its noun ("these allegations" after
+    "Y's allegations"), or else the accuser of the last denial before it in the article, which the
+    quotation usually carries on ("The ministry rejected Y's report. “This claim is false,” it said.")."""
+    noun = next((w.rstrip("s") for w in reversed(subj.lower().split()) if w.rstrip("s") in _ORIGIN), None)
+    if noun:
+        named = described_as(ctx.clean, noun, pos)
+        if named:
+            cand = ctx.clean[named[0] : named[1]]
+            row = aliases.lookup(cand)
+            return Speaker(row[0], row[1], written=cand) if row else Speaker(cand, "other", written=cand)
+    other = [d for d in found if d.accuser is not None and aliases.fold(d.accuser.name) != aliases.fold(denier)]
+    if other:  # the accuser of the nearest denial, before it if there is one
+        before = [d for d in other if d.pos < pos]
+        return (before[-1] if before else min(other, key=lambda d: abs(d.pos - pos))).accuser
+    said = [e for e in ctx.events if e.cue_start < pos and e.speaker is not None and e.speaker.kind != "other"
+            and not e.speaker.outlet and aliases.fold(e.speaker.name) != aliases.fold(denier)]
+    accusing = [e for e in said if any(e.cue.startswith(c) for c in _ACCUSING_CUES)] or said
+    return accusing[-1].speaker if accusing else None
 
 
 def find_denials(ctx: Context) -> list[_Denial]:
@@ -193,7 +255,7 @@ def find_denials(ctx: Context) -> list[_Denial]:
                 if nxt + 1 < len(toks) and toks[nxt].low in ("and", "or") and toks[nxt + 1].low in DENIAL_VERBS:
                     obj_start = toks[nxt + 1].end
                 obj = _denial_object(ctx.clean, obj_start, sb)
-                if not obj or obj.split()[0].lower() in _NOT_DENIED:
+                if not re.search(r"[^\W\d_]", obj) or obj.split()[0].lower() in _NOT_DENIED:
                     continue
                 if low in _CLAIM_ONLY and not _names_a_claim(ctx.clean[obj_start:sb]):
                     continue  # "rejecting a revised offer": a refusal, not a denial of anything said
@@ -208,9 +270,21 @@ def find_denials(ctx: Context) -> list[_Denial]:
                     continue
                 obj_end = ctx.clean.find(obj, obj_start) + len(obj) if obj in ctx.clean[obj_start:sb] else sb
                 when = _first_date(ctx.clean, sa, obj_end)
-                acc = _accuser(obj, sentence)
+                acc = _accuser(obj, sentence, ctx.clean, sa)
                 for one in _conjuncts(sp, np, ctx, history):
                     out.append(_Denial(one, obj, acc, sentence, when, t.start))
+            for m in _NOMINAL_DENIAL.finditer(ctx.clean, sa, sb):
+                # "X made another flat rejection of Y's report": the subject denies what follows "of"
+                if EN.negated(ctx.clean[max(sa, m.start() - 30) : m.start()] + " "):
+                    continue
+                obj = _denial_object(ctx.clean, m.end(), sb)
+                np = main_subject(toks)
+                sp = speaker_for(np, ctx.clean, ctx.people, history) if np is not None and np.end <= m.start() else None
+                if sp is None or not re.search(r"[^\W\d_]", obj):
+                    continue
+                for one in _conjuncts(sp, np, ctx, history):
+                    out.append(_Denial(one, obj, _accuser(obj, sentence, ctx.clean, sa), sentence,
+                                       _first_date(ctx.clean, sa, sb), m.start()))
             for m in re.finditer(rf"\bcall(?:ed|s|ing)\s+(?P<obj>(?:[\w’'.-]+\s+){{1,8}}?)(?:{_FALSE_WORDS})\b", ctx.clean[sa:sb]):
                 k = next((i for i, t in enumerate(toks) if t.start == sa + m.start()), None)
                 if k is None:
@@ -386,6 +460,7 @@ def extract(article: Article) -> ArticleExtraction:
     actors: dict[str, Actor] = {}
 
     claims: list[Claim] = []
+    quoted_denials: list[tuple] = []
     seen_claims: set[tuple[str, str]] = set()
     for q, sp in quotes:
         if sp is None:
@@ -409,6 +484,11 @@ def extract(article: Article) -> ArticleExtraction:
             if key in seen_claims:
                 continue
             seen_claims.add(key)
+            if sp.kind != "other" and (denial := _denial_sentence(quote)):
+                said, subj, rest = denial
+                quoted_denials.append((sp, name, said, subj, a, when))
+                if not rest:
+                    continue  # "This claim is utterly false," said X: a denial in X's own words, not a claim
             claims.append(Claim(speaker=name, statement=statement or quote, quote=quote, when=when))
 
     # reported speech: "X said (that) S", "S, X said", "According to X, S" -- most claims in news
@@ -426,14 +506,24 @@ def extract(article: Article) -> ArticleExtraction:
             continue
         seen_claims.add(key)
         sa, _sb = r.event.sentence
-        claims.append(Claim(speaker=name, statement=_first_sentence(quote), quote=quote,
-                            when=_first_date(ctx.masked, sa, a) if a > sa else _first_date(ctx.masked, b, _sb)))
+        when = _first_date(ctx.masked, sa, a) if a > sa else _first_date(ctx.masked, b, _sb)
+        if sp.kind != "other" and (denial := _denial_sentence(quote)) and not denial[2]:
+            quoted_denials.append((sp, name, quote, denial[1], a, when))
+            continue  # "X said the allegations are nonsense": a denial, reported
+        claims.append(Claim(speaker=name, statement=_first_sentence(quote), quote=quote, when=when))
 
     denials: list[Denial] = []
-    for d in find_denials(ctx):
+    found = find_denials(ctx)
+    for d in found:
         name = _merge_actor(actors, d.speaker, d.speaker.written or None)
         accuser = _merge_actor(actors, d.accuser, d.accuser.written or None) if d.accuser and aliases.fold(d.accuser.name) != aliases.fold(name) else None
         denials.append(Denial(speaker=name, denied=d.denied, accuser=accuser, quote=d.quote, when=d.when))
+    for sp, name, quote, subj, pos, when in quoted_denials:
+        acc = _quoted_accuser(ctx, subj, pos, found, name)
+        accuser = _merge_actor(actors, acc, acc.written or None) if acc else None
+        noun = next((w for w in reversed(subj.lower().split()) if w.rstrip("s") in _ORIGIN or w in _ORIGIN), None)
+        denied = f"{accuser}'s {noun}" if accuser and noun else (subj or quote)
+        denials.append(Denial(speaker=name, denied=denied, accuser=accuser, quote=quote, when=when))
 
     events = _events(ctx, published, article.published_text)
     return ArticleExtraction(actors=list(actors.values()), claims=claims, denials=denials, events=events)

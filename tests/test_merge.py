@@ -310,3 +310,18 @@ def test_since_a_month_is_a_stretch_and_expected_to_looks_forward():
     assert (start.iso, end.iso) == ("2025-01", "2025-04")
     assert dates.resolve_period("since November", date(2025, 4, 3))[0].iso == "2024-11"
     assert dates.looks_future("The ambassador is expected to leave on Saturday.")
+
+
+def test_a_quoted_denial_is_linked_to_the_claims_of_the_report_it_answers():
+    from summarizer import RunOptions, summarize
+    from summarizer.ingest import make_article
+
+    report = make_article("a1", "a1", "The campaigner Ana Ruiz wrote in a report on Monday that the pier had been "
+                          "left unsafe for years by the Harbour Board.", published="2025-03-03")
+    answer = make_article("a2", "a2", "The Harbour Board rejected the report by the campaigner Ana Ruiz.\n\n"
+                          "“This claim is completely and utterly false,” a board spokeswoman, Ines Varga, said.",
+                          published="2025-03-04")
+    s = summarize([report, answer], RunOptions(extractor="rules", inventory=False))
+    ruiz = [c.id for c in s.claims if c.speaker == "Ana Ruiz"]
+    quoted = next(d for d in s.denials if any("utterly false" in r.quote for r in d.sources))
+    assert ruiz and set(ruiz) <= set(quoted.denies)

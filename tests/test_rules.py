@@ -372,3 +372,30 @@ def test_a_plural_speaker_noun_after_but_and_a_second_verb_after_a_quotation():
         ("critics", "the money could be better spent on the ferry")]
     text = 'Ana Ruiz urged members to "vote with your conscience" and said she was standing on principle.'
     assert ("Ana Ruiz", "she was standing on principle") in _claims(text)
+
+
+def _denials(text, published=None):
+    return [(d.speaker, d.denied, d.accuser, d.quote) for d in
+            extract(make_article("t", "t", text, published=published)).denials]
+
+
+def test_a_quotation_that_calls_a_claim_untrue_is_a_denial_of_the_claim_before_it():
+    text = ("The Harbour Board rejected a report by the campaigner Ana Ruiz that the pier was unsafe.\n\n"
+            "“This claim is completely and utterly false,” a board spokeswoman, Ines Varga, said.")
+    ds = _denials(text)
+    assert ("Ines Varga", "Ana Ruiz's claim", "Ana Ruiz", "This claim is completely and utterly false") in ds
+    claims = [c.quote for c in extract(make_article("t", "t", text)).claims]
+    assert not any("utterly false" in q for q in claims)  # a denial, not a claim of its own
+
+
+def test_a_quoted_denial_that_goes_on_is_a_denial_and_a_claim():
+    text = ("The Harbour Board said Ana Ruiz's report was wrong.\n\n"
+            "“We disagree. To be clear, the pier was inspected in May and passed,” Ana Ruiz said.")
+    x = extract(make_article("t", "t", text))
+    assert ("Ana Ruiz", "We disagree.") in [(d.speaker, d.quote) for d in x.denials]
+    assert any(c.speaker == "Ana Ruiz" and "inspected in May" in c.quote for c in x.claims)
+
+
+def test_a_nominal_denial_and_a_date_stamp_before_the_subject():
+    text = " date 2025-03-02 Board chair Ines Varga made another flat rejection of Ana Ruiz's report on the pier."
+    assert [(s, d, a) for s, d, a, _q in _denials(text)] == [("Ines Varga", "Ana Ruiz's report on the pier", "Ana Ruiz")]
