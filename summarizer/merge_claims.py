@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from . import aliases
 from .acts import ActReader
-from .compare import close_in_time, comparable, content_words, rare_word_votes, top
+from .compare import close_in_time, comparable, content_words, rare_word_votes, stems, top
 from .models import MergedActor, MergedClaim, SourceRef, Status
 
 STATUS_RANK = {Status.exact: 0, Status.normalized: 1, Status.fuzzy: 2, Status.altered: 3, Status.unsupported: 4}
@@ -101,6 +101,25 @@ def _same_act(a: dict, b: dict, acts: ActReader) -> bool:
     return bool(a["act"] & b["act"])
 
 
+#: Paraphrase merging: one speaker, two articles at most SAME_ACT_DAYS apart, whose reports share at
+#: least this many word stems, and this share of the shorter report's stems
+PARAPHRASE_STEMS = 4
+PARAPHRASE_SHARE = 0.5
+
+
+def _paraphrase(a: dict, b: dict) -> bool:
+    """Two outlets' reported-speech versions of one statement: "Hersh wrote that Navy divers planted the
+    explosives" and "divers of the Navy had planted explosives, the reporter said" (the caller keeps the
+    speaker the same). Undated articles never merge this way."""
+    if a["article"] == b["article"] or a["when"] is None or b["when"] is None:
+        return False
+    if not close_in_time(a["when"], b["when"], SAME_ACT_DAYS):
+        return False
+    sa, sb = stems(a["statement"]), stems(b["statement"])
+    shared = len(sa & sb)
+    return shared >= PARAPHRASE_STEMS and shared >= PARAPHRASE_SHARE * min(len(sa), len(sb))
+
+
 #: One statement is reported within days of being made: two reports of the same words more than this
 #: far apart (both articles dated) are the speaker saying it again, a different statement.
 STATEMENT_REACH_DAYS = 60
@@ -126,7 +145,7 @@ class _Clusters:
     def _joins(self, c: int, item: dict) -> bool:
         members = self.members[c][: self.MAX_MEMBERS_CHECKED]
         return any(_same_statement(m, item) and close_in_time(m["when"], item["when"], STATEMENT_REACH_DAYS)
-                   for m in members) or any(_same_act(m, item, self.acts) for m in members)
+                   for m in members) or any(_same_act(m, item, self.acts) or _paraphrase(m, item) for m in members)
 
     def _joins_any_speaker(self, c: int, item: dict) -> bool:
         members = self.members[c][: self.MAX_MEMBERS_CHECKED]

@@ -325,3 +325,20 @@ def test_a_quoted_denial_is_linked_to_the_claims_of_the_report_it_answers():
     ruiz = [c.id for c in s.claims if c.speaker == "Ana Ruiz"]
     quoted = next(d for d in s.denials if any("utterly false" in r.quote for r in d.sources))
     assert ruiz and set(ruiz) <= set(quoted.denies)
+
+
+def test_two_outlets_paraphrasing_one_statement_give_one_claim_and_another_statement_stays_apart():
+    from summarizer import RunOptions, summarize
+    from summarizer.ingest import make_article
+
+    a = make_article("b1", "b1", "The campaigner Ana Ruiz said on Monday that divers from the navy had planted "
+                     "explosives under the old harbour pier.", published="2025-03-03")
+    b = make_article("b2", "b2", "During a training exercise last summer, divers of the navy planted hidden explosives "
+                     "in the harbour beside the pier, the campaigner Ana Ruiz said.\n\n"
+                     "Ana Ruiz also said the ferry timetable would change in the spring.",
+                     published="2025-03-04")
+    s = summarize([a, b], RunOptions(extractor="rules", inventory=False))
+    ruiz = [c for c in s.claims if c.speaker == "Ana Ruiz"]
+    pier = [c for c in ruiz if "pier" in c.statement]
+    assert len(pier) == 1 and {r.article_id for r in pier[0].sources} == {"b1", "b2"}
+    assert any("timetable" in c.statement for c in ruiz if c is not pier[0])
