@@ -108,8 +108,8 @@ PARAPHRASE_SHARE = 0.5
 
 
 def _paraphrase(a: dict, b: dict) -> bool:
-    """Two outlets' reported-speech versions of one statement: "Hersh wrote that Navy divers planted the
-    explosives" and "divers of the Navy had planted explosives, the reporter said" (the caller keeps the
+    """Two outlets' reported-speech versions of one statement: "Roe wrote that harbour divers laid the
+    mines" and "divers from the harbour had laid mines, the campaigner said" (the caller keeps the
     speaker the same). Undated articles never merge this way."""
     if a["article"] == b["article"] or a["when"] is None or b["when"] is None:
         return False
