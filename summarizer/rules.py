@@ -45,25 +45,12 @@ from datetime import date
 from typing import Optional
 
 from . import aliases, dates
-from .attribution import (  # noqa: F401  (re-exported: the extractor's public reading of quotes)
-    NP,
-    ORG_WORDS,
-    PARTICIPLE_CUES,
-    PASSIVE,
-    PRONOUNS,
-    DENIAL_VERBS,
-    QuoteSpan,
-    Speaker,
-    Context,
-    Document,
-    described_as,
-    reported_clauses,
-    find_quotes,
-    main_subject,
-    speaker_for,
-    subject_before,
-    words,
-)
+from .attribution import Context, Document, QuoteSpan, find_quotes  # noqa: F401  (re-exported: the extractor's reading of quotes)
+from .phrases import NP, main_subject, subject_before, words
+from .reported import reported_clauses
+from .speakers import Speaker
+from .speech_events import described_as, speaker_for
+from .speech_words import DENIAL_VERBS, ORG_WORDS, PARTICIPLE_CUES, PASSIVE, PRONOUNS
 from .lexicon import EN
 from .models import Actor, Article, ArticleExtraction, Claim, DatedEvent, Denial
 from .textlayer import MARK_CHARS as _MARK_CHARS, ends_abbreviation, sentences, tokenize, trim  # noqa: F401

@@ -171,7 +171,8 @@ def test_no_one_is_credited(text, span):
 
 
 def test_what_follows_an_inverted_cue_describes_the_speaker_and_is_no_claim():
-    from summarizer.attribution import Document, reported_clauses
+    from summarizer.attribution import Document
+    from summarizer.reported import reported_clauses
 
     text = ("“We will run again by May,” said Rina Okoro, a former harbour pilot who now chairs the Dunmore "
             "Ferry Trust.")
@@ -248,7 +249,8 @@ def test_a_claimed_description_holding_the_credited_name_is_confirmed():
      "Rina Okoro called the harbourmaster on Friday to thank the crews", "Tomas Berg"),
 ])
 def test_reported_clauses_and_their_speakers(text, clause, speaker):
-    from summarizer.attribution import Document, reported_clauses
+    from summarizer.attribution import Document
+    from summarizer.reported import reported_clauses
 
     found = [(text[r.start:r.end], r.event.speaker.name if r.event.speaker else r.event.written)
              for r in reported_clauses(Document(text))]
@@ -267,7 +269,7 @@ def test_party_tags_and_body_nouns_around_a_name(text):
 
 def test_a_name_cut_at_an_initial_is_no_one_to_accuse():
     from summarizer.speaker_check import _accusable
-    from summarizer.attribution import Speaker
+    from summarizer.speakers import Speaker
 
     assert not _accusable(Speaker("Tomas R", "person"))
     assert _accusable(Speaker("Tomas Berg", "person"))

@@ -1,0 +1,176 @@
+"""Reported speech: the clause a speech cue introduces or follows, outside quotation marks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from .lexicon import EN
+from .textlayer import Tok, tokenize
+from .speech_words import DENIAL_VERBS, PREPOSITIONS, PRONOUNS, SPEECH_ADVERBS, TIME_WORDS, WEEKDAY_NAMES
+from .phrases import chunk_forward, words
+from .speech_events import Event
+
+
+# =============================================================================================
+# Reported speech: the clause a speech cue introduces or follows, outside quotation marks.
+# =============================================================================================
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A reported-speech clause ("X said | that S", "S, | X said", "According to X, | S") and its event."""
+
+    start: int
+    end: int
+    event: Event
+
+    @property
+    def denial(self) -> bool:
+        return self.event.cue in DENIAL_VERBS
+
+
+_CLAUSE_SKIP = EN.words("clause_skip_words")
+_LISTENER_CUES = EN.words("listener_cues")
+MIN_REPORTED_WORDS = 4
+
+
+def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional[tuple[int, int]]:
+    """The clause after the cue at token ``k``: past 'that', a listener ('told reporters') and a short
+    adverbial ('on Monday', 'in a statement'), up to the end of the sentence."""
+    i = k + 1
+    if toks[k].low in _LISTENER_CUES and i < len(toks):
+        span = chunk_forward(toks, i)
+        if span:
+            i = span[1] + 1
+        elif toks[i].is_word and toks[i].text.islower() and toks[i].low not in ("that",):
+            i += 1  # "told reporters"
+    that = next((x for x in range(i, min(len(toks), i + 9)) if toks[x].low == "that"), None)
+    if that is not None and that > i and not (toks[i].low in PREPOSITIONS or toks[i].low in SPEECH_ADVERBS
+                                              or toks[i].low.endswith("ly") or toks[i].text in WEEKDAY_NAMES
+                                              or toks[i].low in TIME_WORDS or toks[i].text == ","):
+        that = None  # "says they share the belief that ...": the clause starts at "they", not after "belief that"
+    if that is not None and all(toks[x].kind != "masked" and toks[x].text not in ",;:" or toks[x].text == ","
+                                for x in range(i, that)):
+        i = that + 1
+    elif i < len(toks) and toks[i].text == ",":
+        return None  # "X said, “...”": a quotation follows, not a clause
+    while i < len(toks) and toks[i].text in ",":
+        i += 1
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    if toks[i].low == "to" and toks[k].low in INFINITIVE_CUES:
+        pass  # "vowed to resign": the promise is what was said
+    elif that is None and (toks[i].low in _CLAUSE_SKIP or toks[i].low in ("to", "for", "with", "about", "of", "by", "from")):
+        # "said after the meeting he would ...": past a leading phrase to the subject pronoun that opens the clause
+        lead = next((x for x in range(i + 1, min(len(toks), i + 7)) if toks[x].low in PRONOUNS
+                     and x + 1 < len(toks) and toks[x + 1].is_word and toks[x + 1].text.islower()), None)
+        if lead is None or toks[i].low in ("to", "of", "about", "with", "by", "from", "for") \
+                or any(not toks[x].is_word for x in range(i, lead)):
+            return None  # "said in an interview with ...", "replied to ...": no clause of its own
+        i = lead
+    elif toks[i].low in ("and", "but", "or", "then"):
+        return None  # "“...,” X said and left the room": another verb of X's, not what was said
+    end = sb
+    while end > toks[i].start and masked[end - 1] in " .!?\n":
+        end -= 1
+    return toks[i].start, end
+
+
+CLAUSE_CUES = EN.speech.clause | EN.denial.clause
+INFINITIVE_CUES = EN.speech.infinitive
+_TAIL = 6  # tokens that may follow ", X said" before the sentence ends ("on Monday in a statement")
+# ", X said" after a clause: the comma, then at most three lower-case words of the subject ("top city officials")
+_SUBORDINATORS = EN.words("subordinators")
+_COMMA_BEFORE = re.compile(r",\s*(?:(?!(?:" + "|".join(sorted(_SUBORDINATORS | {"and", "but", "or", "so", "then"}))
+                           + r")\s)[a-z][\w’'-]*\s+){0,3}\s*$")
+
+
+def _ends_sentence(toks: Sequence[Tok], k: int, e: Event) -> bool:
+    """Whether the cue and its subject close the sentence ("S, X said on Monday."): then the clause is before."""
+    last = max(k, next((x for x, t in enumerate(toks) if t.start >= (e.np.end if e.np else 0)), k) - 1)
+    tail = [t for t in toks[last + 1 :] if t.text not in ".!?"]
+    comma = next((x for x, t in enumerate(tail) if t.text == ","), None)
+    if comma is not None and comma + 1 < len(tail) and tail[comma + 1].low in _SUBORDINATORS:
+        tail = tail[:comma]  # "S, X said on Friday, as they met ...": what follows the comma is no clause of the cue
+    return len(tail) <= _TAIL and not any(t.low == "that" or t.kind == "masked" for t in tail)
+
+
+def _clause_before(masked: str, sa: int, comma: int) -> Optional[tuple[int, int]]:
+    """The clause before ', X said' or ', according to X': from the sentence start to the comma."""
+    a = sa
+    while a < comma and masked[a] in " \n\t":
+        a += 1
+    return (a, comma) if comma > a else None
+
+
+def reported_clauses(doc: "Document") -> list[Reported]:
+    """Reported-speech clauses of the article, one per speech event that introduces or follows one.
+
+    Clauses that are mostly quotation (a direct quote with its cue) are left to the quotations; a
+    clause must carry at least four words of its own.
+    """
+    ctx = doc.ctx
+    masked = ctx.masked
+    out: list[Reported] = []
+    by_sentence: dict[tuple[int, int], list[Tok]] = {}
+    for e in ctx.events:
+        if e.np is None or e.how in ("reported", "by") or (e.speaker is None and not e.written):
+            continue
+        sa, sb = e.sentence
+        toks = by_sentence.setdefault((sa, sb), tokenize(masked, sa, sb))
+        k = next((x for x, t in enumerate(toks) if t.start == e.cue_start), None)
+        if k is None:
+            continue
+        span = None
+        if e.how == "according":
+            np_end = e.np.end
+            nxt = next((x for x, t in enumerate(toks) if t.start >= np_end), None)
+            if nxt is not None and toks[nxt].text == ",":
+                span = _clause_after(masked, toks, nxt, sb) if nxt + 1 < len(toks) else None
+                if span:
+                    span = (toks[nxt + 1].start, span[1]) if toks[nxt + 1].is_word else None
+            if span is None and k > 0 and toks[k - 1].text == ",":
+                span = _clause_before(masked, sa, toks[k - 1].start)
+        elif e.cue not in CLAUSE_CUES and e.cue not in INFINITIVE_CUES:
+            continue  # "called the plan a disgrace": an object, not a reported clause
+        elif e.how == "participle":
+            span = _clause_after(masked, toks, k, sb)  # "..., saying that S"
+        elif _ends_sentence(toks, k, e) and (e.how == "inverted" or _COMMA_BEFORE.search(masked, sa, e.np.start)):
+            first = min(e.np.start, e.cue_start)
+            comma = masked.rfind(",", sa, first)
+            if comma != -1 and _COMMA_BEFORE.fullmatch(masked, comma, first):
+                span = _clause_before(masked, sa, comma)
+        elif e.how == "inverted":
+            continue  # '“...,” said X, a former aide who ...': what follows the speaker describes them
+        else:
+            span = _clause_after(masked, toks, k, sb)
+        if span is None:
+            continue
+        a, b = span
+        inner = [o for o in ctx.events if o is not e and a <= o.cue_start < b and o.np is not None and o.how != "reported"]
+        for o in inner:
+            # "X said S, though she acknowledged T": S is X's clause, T another statement;
+            # "Police announced an arrest and said T": the second verb's clause is its own
+            cut = re.search(r",\s+(\w+)\s[^,;]*$", masked[a : o.cue_start])
+            if not (cut and cut.group(1).lower() in _SUBORDINATORS):
+                cut = re.search(r",?\s+(and|but)\s+(?:\w+ly\s+)?$", masked[a : o.cue_start])
+            if cut:
+                b = a + cut.start()
+                while b > a and masked[b - 1] in " .!?\n":
+                    b -= 1
+                inner = [x for x in inner if x.cue_start < b]
+                break
+        body = masked[a:b]
+        if body.count("_") > 0.3 * len(body) or len(words(body.replace("_", " "))) < MIN_REPORTED_WORDS:
+            continue
+        if any(len(words(ctx.clean[a + m.start() : a + m.end()])) >= 3 for m in re.finditer(r"_+", body)):
+            continue  # a quotation inside: the quotation is the evidence (one of two words is the clause's)
+        if e.speaker is not None and e.speaker.outlet and inner:
+            continue  # "the agency reported that an official rejected ...": the inner speaker's clause, not this one
+            # ("X says that Y called Z on Friday": calling someone is no clause of Y's, so X's clause stays)
+        out.append(Reported(a, b, e))
+    # "Merrill says Ana promised to ...": Ana's promise is Merrill's account, not Ana's own words
+    return [r for r in out if not any(o is not r and o.event is not r.event and o.start <= r.event.cue_start < o.end
+                                      for o in out)]
