@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from . import aliases, dates
+from . import aliases, date_phrases, dates
 from .attribution import Context, Document, QuoteSpan, find_quotes  # noqa: F401  (re-exported: the extractor's reading of quotes)
 from .phrases import NP, main_subject, subject_before, words
 from .reported import reported_clauses
@@ -78,7 +78,7 @@ _QUOTED_DENIAL = re.compile(
 # =============================================================================================
 
 # The phrase finder lives with the reader of the phrases (summarizer.dates).
-find_date_phrases = dates.find_date_phrases
+find_date_phrases = date_phrases.find_date_phrases
 
 
 MAX_DATELINE_CHARS = 160
@@ -377,7 +377,7 @@ def _events(ctx: Context, published: Optional[date], published_text: Optional[st
                     event=event_text[:300],
                 )
                 key = r.iso if r else phrase
-                specific = 2 if dates.find_absolute(phrase) else (1 if r and not re.search(dates._WEEKDAY, phrase, re.I) else 0)
+                specific = 2 if dates.find_absolute(phrase) else (1 if r and not re.search(date_phrases.WEEKDAY_PATTERN, phrase, re.I) else 0)
                 if key not in kept or specific > kept[key][0]:
                     kept[key] = (specific, ev)
             for _spec, ev in kept.values():

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from . import aliases, dates
+from . import aliases, date_phrases
 from .lexicon import EN
 
 
@@ -29,7 +29,7 @@ TITLE_WORDS = EN.title_words
 ORG_WORDS = EN.org_words
 OUTLET_WORDS = EN.outlet_words
 NOT_NAMES = EN.not_names
-WEEKDAY_NAMES = frozenset(d.capitalize() for d in dates.WEEKDAYS)
+WEEKDAY_NAMES = frozenset(d.capitalize() for d in date_phrases.WEEKDAYS)
 MONTH_NAMES = EN.words("month_names")
 TIME_WORDS = EN.words("time_words")
 SPEECH_ADVERBS = EN.words("speech_adverbs")
