@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.verify import Source, _PREPARED, verify_quote  # noqa: E402
+from summarizer.quote_alignment import Source, _PREPARED  # noqa: E402
+from summarizer.verify import verify_quote  # noqa: E402
 
 CASES = ROOT / "tests" / "data" / "verify_cases.jsonl"
 EXTRA_SETS = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .attribution import build_context, quote_spans
 from .models import Article, Omission
-from .verify import normalize
+from .quote_alignment import normalize
 
 MIN_WORDS = 3  # one- and two-word scare quotes ("reckless") are rarely a statement worth listing
 #: A long passage an article quotes from another news outlet is that outlet's narration relayed, not

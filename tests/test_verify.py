@@ -7,7 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from summarizer.cli import main
-from summarizer.verify import Source, normalize, normalize_with_map, verify_quote
+from summarizer.quote_alignment import Source, normalize, normalize_with_map
+from summarizer.verify import verify_quote
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
