@@ -13,7 +13,7 @@ Design rules:
 * **Untrusted text stays text.** Everything that came from an article or a model goes through
   :func:`esc` (``html.escape`` with ``quote=True``, control characters replaced). The data the script
   needs sits in a ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` written as
-  ``\\u003c`` etc. There are no inline event handlers: the script listens on ``document``.
+  ``\u003c`` etc. There are no inline event handlers: the script listens on ``document``.
 * **Fast for many articles.** Highlighting is done here, in Python: spans (which may nest or overlap)
   are cut into segments at every boundary, and each segment becomes one ``<mark>`` carrying the ids
   of all spans covering it. Articles are collapsed ``<details>`` once there are more than a few, so
@@ -24,27 +24,34 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
-import json
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterable, Mapping, Optional, Union
+from typing import Optional, Union
 
 from .formats import register
+from .html_spans import (
+    article_inputs,
+    ArticleView,
+    badge_html,
+    badge_text,
+    Boilerplate,
+    collect_spans,
+    esc,
+    highlight,
+    json_for_script,
+    link_span,
+    OPEN_UP_TO,
+    plural,
+    SpanItem,
+    Texts,
+    tone_of,
+)
 from .ingest import GENERATED_MARKER
 from .models import (
-    STATE_LABELS,
-    SUPPORTED_STATUSES,
-    ItemState,
-    Article,
-    ArticleResult,
     MergedActor,
     MergedClaim,
     MergedDenial,
     SourceRef,
-    Span,
     Status,
     Summary,
     Verification,
@@ -52,300 +59,6 @@ from .models import (
 )
 
 __all__ = ["render", "esc"]
-
-OPEN_UP_TO = 3  # articles are shown open when there are at most this many; collapsed beyond
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in HTML text
-
-Texts = Union[Mapping[str, str], Mapping[str, Article], Iterable[object]]
-Boilerplate = Mapping[str, Iterable[Union[Span, tuple[int, int]]]]
-
-
-def esc(text: object) -> str:
-    """Inert HTML text or attribute value: ``& < > " '`` escaped, control characters replaced."""
-    if text is None:
-        return ""
-    return html.escape(_CONTROL.sub("\ufffd", str(text)), quote=True)
-
-
-def _json_for_script(data: object) -> str:
-    """JSON that cannot close or comment out the <script> element holding it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Status words
-# ---------------------------------------------------------------------------------------------
-
-STATUS_HELP = {
-    "exact": "verified: the quote is a substring of the article",
-    "normalized": "verified after normalising quote marks, dashes, whitespace, case or entities",
-    "fuzzy": "verified: every difference is benign (spelling, a dropped article, an ellipsis...)",
-    "altered": "flagged: a span was found, but a negation, number, name or word differs",
-    "unsupported": "flagged: no span in the article supports the quote",
-}
-
-
-def _tone(status: Status, flagged: bool) -> str:
-    """CSS tone of an item: exact, normalized, fuzzy or flagged."""
-    if flagged or status not in SUPPORTED_STATUSES:
-        return "flagged"
-    return status.value
-
-
-def _badge_text(status: Status, flagged: bool, speaker_found: Optional[bool] = None, date: bool = False,
-                state: ItemState = ItemState.verified) -> str:
-    if not flagged and status in SUPPORTED_STATUSES and state is not ItemState.verified:
-        return STATE_LABELS[state]
-    if flagged or status not in SUPPORTED_STATUSES:
-        if status == Status.unsupported:
-            return "flagged · not found"
-        if status == Status.altered:
-            return "flagged · altered"
-        if speaker_found is False:
-            return "flagged · wrong speaker"
-        if date:
-            return "flagged · date"
-        return "flagged"
-    return {"exact": "verified", "normalized": "normalised", "fuzzy": "fuzzy"}[status.value]
-
-
-def _badge(status: Status, flagged: bool, speaker_found: Optional[bool] = None, date: bool = False,
-           state: ItemState = ItemState.verified) -> str:
-    tone = _tone(status, flagged)
-    label = _badge_text(status, flagged, speaker_found, date, state)
-    return f'<span class="badge t-{tone}" title="{esc(STATUS_HELP[status.value])}">{esc(label)}</span>'
-
-
-def _plural(n: int, word: str, many: Optional[str] = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-# ---------------------------------------------------------------------------------------------
-# Inputs
-# ---------------------------------------------------------------------------------------------
-
-
-def _inputs(texts: Texts, boilerplate: Optional[Boilerplate]) -> tuple[dict[str, str], dict[str, list[tuple[int, int]]]]:
-    """Accept ``{id: text}`` (the documented form), ``{id: Article}`` or an iterable of ``Article``s
-    (``IngestError`` items are skipped). Articles bring their own boilerplate unless it is given."""
-    out: dict[str, str] = {}
-    bp: dict[str, list[tuple[int, int]]] = {}
-    items = texts.items() if isinstance(texts, Mapping) else ((None, x) for x in (texts or ()))
-    for key, value in items:
-        if isinstance(value, Article):
-            out[key if key is not None else value.id] = value.text
-            bp[key if key is not None else value.id] = [(s.start, s.end) for s in value.boilerplate]
-        elif isinstance(value, str) and key is not None:
-            out[key] = value
-    if boilerplate is not None:
-        bp = {}
-        for key, spans in boilerplate.items():
-            bp[key] = [(s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])) for s in spans]
-    return out, bp
-
-
-# ---------------------------------------------------------------------------------------------
-# The article-side model: every located span, keyed by a generated id
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Item:
-    """One claim, denial or event of one article, as verified."""
-
-    sid: str  # generated, [a-z0-9]+ only: safe in ids, attributes and selectors
-    kind: str  # "claim" | "denial" | "event"
-    art: int
-    speaker: str
-    text: str  # the statement, the denied claim, or the event
-    quote: str  # what the model wrote (the quote, or the date as written)
-    v: Verification
-    merged: Optional[str] = None  # the generated id of the merged item it belongs to
-    located: bool = False
-
-    @property
-    def tone(self) -> str:
-        return "name" if self.kind == "actor" else _tone(self.v.status, self.v.flagged)
-
-
-@dataclass
-class _Art:
-    idx: int
-    res: ArticleResult
-    text: Optional[str]
-    boilerplate: list[tuple[int, int]] = field(default_factory=list)
-    items: list[_Item] = field(default_factory=list)
-    names: list[_Item] = field(default_factory=list)  # first mention of each merged actor
-
-    @property
-    def key(self) -> str:
-        return f"a{self.idx}"
-
-    @property
-    def label(self) -> str:
-        return f"art. {self.idx + 1}"
-
-
-def _collect(summary: Summary, texts: dict[str, str], bp: dict[str, list[tuple[int, int]]]):
-    arts: list[_Art] = []
-    index: dict[tuple, list[_Item]] = defaultdict(list)
-    for i, res in enumerate(summary.articles):
-        art = _Art(i, res, texts.get(res.article_id), bp.get(res.article_id, []))
-        n = len(art.text) if art.text is not None else -1
-        for kind, letter, lst in (("claim", "c", res.claims), ("denial", "d", res.denials), ("event", "e", res.events)):
-            for j, x in enumerate(lst):
-                if kind == "event":
-                    item = _Item(f"a{i}{letter}{j}", kind, i, "", x.event, x.date_text, x.verification)
-                else:
-                    body = x.statement if kind == "claim" else x.denied
-                    item = _Item(f"a{i}{letter}{j}", kind, i, x.speaker, body, x.quote, x.verification)
-                v = item.v
-                item.located = v.start is not None and v.end is not None and 0 <= v.start <= v.end <= n
-                art.items.append(item)
-                index[(res.article_id, kind, item.quote, v.start, v.end)].append(item)
-                index[(res.article_id, kind, "#", j)].append(item)
-        arts.append(art)
-    _mentions(summary, arts)
-    return arts, index
-
-
-def _mentions(summary: Summary, arts: list[_Art]) -> None:
-    """Each merged actor's first mention in each article, as a name span (when the summary has them)."""
-    by_id: dict[str, _Art] = {}
-    for a in arts:
-        by_id.setdefault(a.res.article_id, a)
-    for k, actor in enumerate(summary.actors):
-        for m in getattr(actor, "mentions", None) or []:
-            art = by_id.get(getattr(m, "article_id", None))
-            start, end = getattr(m, "start", None), getattr(m, "end", None)
-            if art is None or art.text is None or start is None or end is None:
-                continue
-            if not (0 <= start < end <= len(art.text)):
-                continue
-            v = Verification(status=Status.exact, score=1.0, start=start, end=end, flagged=False)
-            item = _Item(f"a{art.idx}n{len(art.names)}", "actor", art.idx, "", actor.name, art.text[start:end], v,
-                         merged=f"a{k}", located=True)
-            art.names.append(item)
-
-
-def _link(index, ref, kind: str, quote: str, merged: str) -> Optional[_Item]:
-    """The article item a merged source stands for: by its position in the article's list when the
-    source records it (``index``), else the first unclaimed item with the same words and span."""
-    article_id, start, end = ref.article_id, ref.start, ref.end
-    pos = getattr(ref, "index", None)
-    if isinstance(pos, int):
-        by_pos = index.get((article_id, kind, "#", pos), [])
-        if by_pos and by_pos[0].quote == quote:
-            if by_pos[0].merged is None:
-                by_pos[0].merged = merged
-            return by_pos[0]
-    cands = index.get((article_id, kind, quote, start, end), [])
-    for item in cands:
-        if item.merged is None:
-            item.merged = merged
-            return item
-    return cands[0] if cands else None
-
-
-# ---------------------------------------------------------------------------------------------
-# Highlighting: spans cut into segments
-# ---------------------------------------------------------------------------------------------
-
-_SEVERITY = {"exact": 0, "normalized": 1, "fuzzy": 2, "flagged": 3}
-
-
-def highlight(text: str, items: list[_Item], boilerplate: list[tuple[int, int]]) -> str:
-    """The article as HTML: text escaped; spans as <mark> segments; boilerplate dimmed.
-
-    Every boundary of every span (and of boilerplate) cuts the text, so nested and overlapping spans
-    become a run of segments, each covered by a fixed set of spans. A segment's <mark> lists them
-    all in ``data-spans`` and takes the tone of the most severe one. The first segment of each span
-    carries its anchor id (``src-<id>``) so links work without the script too.
-    """
-    n = len(text)
-    starts: dict[int, list[_Item]] = defaultdict(list)
-    ends: dict[int, list[_Item]] = defaultdict(list)
-    empty: dict[int, list[_Item]] = defaultdict(list)
-    cuts = {0, n}
-    for it in items:
-        if not it.located:
-            continue
-        s, e = it.v.start, it.v.end
-        if s == e:
-            empty[s].append(it)
-            cuts.add(s)
-            continue
-        starts[s].append(it)
-        ends[e].append(it)
-        cuts.update((s, e))
-    bp_delta: dict[int, int] = defaultdict(int)
-    for s, e in boilerplate:
-        s, e = max(0, s), min(n, e)
-        if s < e:
-            bp_delta[s] += 1
-            bp_delta[e] -= 1
-            cuts.update((s, e))
-    points = sorted(cuts)
-    order = {it.sid: k for k, it in enumerate(items)}
-    active: dict[str, _Item] = {}
-    in_bp = 0
-    out: list[str] = []
-    for a, b in zip(points, points[1:] + [None]):
-        for it in ends.get(a, ()):
-            active.pop(it.sid, None)
-        fresh = starts.get(a, [])
-        for it in fresh:
-            active[it.sid] = it
-        in_bp += bp_delta.get(a, 0)
-        for it in empty.get(a, ()):
-            out.append(f'<span class="anchor" id="src-{it.sid}"></span>')
-        if b is None:
-            break
-        seg = esc(text[a:b])
-        if active:
-            covering = sorted(active.values(), key=lambda it: order[it.sid])
-            evidence = [it for it in covering if it.kind != "actor"]
-            tone = max((it.tone for it in evidence), key=_SEVERITY.__getitem__) if evidence else "name"
-            classes = ["hl", f"t-{tone}"]
-            if not evidence:
-                pass
-            elif all(it.kind == "event" for it in evidence):
-                classes.append("date")
-            elif any(it.kind == "event" for it in evidence):
-                classes.append("dated")
-            if len(evidence) > 1:
-                classes.append("ov")
-            anchor = ""
-            for k, it in enumerate(fresh):
-                if k == 0:
-                    anchor = f' id="src-{it.sid}"'
-                else:
-                    out.append(f'<span class="anchor" id="src-{it.sid}"></span>')
-            ids = " ".join(it.sid for it in covering)
-            tips = "\n".join(_tip(it) for it in covering)
-            seg = (
-                f'<mark class="{" ".join(classes)}"{anchor} data-spans="{ids}" data-status="{tone}"'
-                f' title="{esc(tips)}">{seg}</mark>'
-            )
-        if in_bp > 0:
-            seg = f'<span class="bp" title="page furniture: not sent to the model, cannot support a claim">{seg}</span>'
-        out.append(seg)
-    return "".join(out)
-
-
-def _tip(it: _Item) -> str:
-    if it.kind == "actor":
-        return f"actor · {it.text} (first mention in this article)"
-    label = _badge_text(it.v.status, it.v.flagged, it.v.speaker_found, it.kind == "event", it.v.state)
-    who = f"{it.speaker}: " if it.speaker else ""
-    line = f"{it.kind} · {label} — {who}{it.text}"
-    if it.v.reasons:
-        line += " (" + "; ".join(it.v.reasons) + ")"
-    return line
 
 
 # ---------------------------------------------------------------------------------------------
@@ -365,13 +78,13 @@ def _differences(v: Verification) -> str:
     return '<div class="diffs">' + " ".join(parts) + "</div>"
 
 
-def _source_line(ref: SourceRef, item: Optional[_Item], arts_by_id: dict[str, _Art]) -> str:
+def _source_line(ref: SourceRef, item: Optional[SpanItem], arts_by_id: dict[str, ArticleView]) -> str:
     art = arts_by_id.get(ref.article_id)
     where = esc(art.label if art else ref.article_id)
     title = esc(ref.article_id)
     flagged = "1" if ref.flagged else "0"
-    tone = _tone(ref.status, ref.flagged)
-    badge = _badge(ref.status, ref.flagged, ref.speaker_found, state=ref.state)
+    tone = tone_of(ref.status, ref.flagged)
+    badge = badge_html(ref.status, ref.flagged, ref.speaker_found, state=ref.state)
     reasons = f'<div class="reasons">⚠ {esc("; ".join(ref.reasons))}</div>' if ref.flagged and ref.reasons else ""
     extra = ""
     if item is not None and item.v.status == Status.altered and item.v.matched:
@@ -397,10 +110,10 @@ def _source_line(ref: SourceRef, item: Optional[_Item], arts_by_id: dict[str, _A
     )
 
 
-def _actors(actors: list[MergedActor], n_ok: int, speaker_anchor: dict[str, str], arts: list[_Art]) -> str:
+def _actors(actors: list[MergedActor], n_ok: int, speaker_anchor: dict[str, str], arts: list[ArticleView]) -> str:
     if not actors:
         return '<p class="none">No actors.</p>'
-    first: dict[tuple[str, int], _Item] = {}
+    first: dict[tuple[str, int], SpanItem] = {}
     for art in arts:
         for it in sorted(art.names, key=lambda it: it.v.start):
             first.setdefault((it.merged, art.idx), it)  # the earliest, when entries were merged
@@ -442,7 +155,7 @@ def _actors(actors: list[MergedActor], n_ok: int, speaker_anchor: dict[str, str]
     return '<div class="actors">' + "".join(cards) + "</div>"
 
 
-def _claims(summary: Summary, sources: dict[tuple[str, int], list[Optional[_Item]]],
+def _claims(summary: Summary, sources: dict[tuple[str, int], list[Optional[SpanItem]]],
             arts_by_id, speaker_anchor: dict[str, str]) -> str:
     if not summary.claims:
         return '<p class="none">No claims.</p>'
@@ -480,11 +193,11 @@ def _claims(summary: Summary, sources: dict[tuple[str, int], list[Optional[_Item
                 aside = f'<aside class="denied"><div class="dh">Denied by</div><ul>{ds}</ul></aside>'
             rows.append(
                 f'<li class="item claim{" has-denial" if aside else ""}" id="m-c{k}" data-flagged="{int(_has_flag(c))}">'
-                f'<div class="ihead">{_badge(c.status, c.flagged, c.sources[0].speaker_found, state=c.sources[0].state)} {stmt} '
+                f'<div class="ihead">{badge_html(c.status, c.flagged, c.sources[0].speaker_found, state=c.sources[0].state)} {stmt} '
                 f'<span class="id">{esc(c.id)}</span></div>'
                 f'<div class="ibody"><ul class="srcs">{lines}</ul>{aside}</div></li>'
             )
-        count = _plural(len(claims), "claim") + (f' · <span class="fl">{n_flag} flagged</span>' if n_flag else "")
+        count = plural(len(claims), "claim") + (f' · <span class="fl">{n_flag} flagged</span>' if n_flag else "")
         out.append(
             f'<div class="group" id="{anchor}" data-flagged="{int(n_flag > 0)}">'
             f'<h3>{esc(speaker)} <span class="count">{count}</span></h3><ol class="items">{"".join(rows)}</ol></div>'
@@ -520,7 +233,7 @@ def _denials(summary: Summary, sources, arts_by_id) -> str:
             target = '<div class="answers none">no matching claim in these articles</div>'
         rows.append(
             f'<li class="item denial" id="m-d{k}" data-flagged="{int(_has_flag(d))}">'
-            f'<div class="ihead">{_badge(d.status, d.flagged, d.sources[0].speaker_found, state=d.sources[0].state)} '
+            f'<div class="ihead">{badge_html(d.status, d.flagged, d.sources[0].speaker_found, state=d.sources[0].state)} '
             f'<b class="who">{esc(d.speaker)}</b> denies: {stmt} <span class="id">{esc(d.id)}</span></div>'
             f'<div class="ibody"><div>{target}<ul class="srcs">{lines}</ul></div></div></li>'
         )
@@ -535,7 +248,7 @@ def _timeline(summary: Summary, index, arts_by_id) -> str:
         flagged = any(s.flagged for s in t.sources) or t.flagged
         srcs = []
         for s in t.sources:
-            it = _link(index, s, "event", s.date_text, f"t{k}")
+            it = link_span(index, s, "event", s.date_text, f"t{k}")
             art = arts_by_id.get(s.article_id)
             where = esc(art.label if art else s.article_id)
             words = f"“{esc(s.date_text)}”"
@@ -547,8 +260,8 @@ def _timeline(summary: Summary, index, arts_by_id) -> str:
                 resolved += f' <span class="anchored">({esc(s.dated_by)})</span>'
             warn = f'<div class="reasons">⚠ {esc("; ".join(s.reasons))}</div>' if s.flagged and s.reasons else ""
             srcs.append(
-                f'<li class="src t-{_tone(s.status, s.flagged)}" data-flagged="{int(s.flagged)}">'
-                f'{_badge(s.status, s.flagged, date=True)} {words}{resolved} '
+                f'<li class="src t-{tone_of(s.status, s.flagged)}" data-flagged="{int(s.flagged)}">'
+                f'{badge_html(s.status, s.flagged, date=True)} {words}{resolved} '
                 f'<span class="where" title="{esc(s.article_id)}">{where}</span>{warn}</li>'
             )
         date = esc(t.when) if t.sort_date else '<span class="undated">undated</span>'
@@ -567,7 +280,7 @@ def _timeline(summary: Summary, index, arts_by_id) -> str:
     return f'<ol class="timeline">{"".join(rows)}</ol>'
 
 
-def _counts(art: _Art) -> tuple[int, int]:
+def _counts(art: ArticleView) -> tuple[int, int]:
     flagged = sum(it.v.flagged for it in art.items)
     return len(art.items) - flagged, flagged
 
@@ -575,7 +288,7 @@ def _counts(art: _Art) -> tuple[int, int]:
 _KIND_ORDER = {"claim": 0, "denial": 1, "event": 2}
 
 
-def _article_items(art: _Art) -> str:
+def _article_items(art: ArticleView) -> str:
     """The article's own claims, denials and dates beside its text, in reading order."""
     if not art.items:
         return ""
@@ -593,7 +306,7 @@ def _article_items(art: _Art) -> str:
     return f'<aside class="aitems"><div class="dh">In this article</div><ul>{"".join(lis)}</ul></aside>'
 
 
-def _article(art: _Art, open_: bool) -> str:
+def _article(art: ArticleView, open_: bool) -> str:
     res = art.res
     verified, flagged = _counts(art)
     total = verified + flagged
@@ -627,7 +340,7 @@ def _article(art: _Art, open_: bool) -> str:
             why = "; ".join(it.v.reasons) or "no span matched"
             lis.append(
                 f'<li class="miss t-{it.tone}" id="miss-{it.sid}" data-flagged="{int(it.v.flagged)}">'
-                f'{_badge(it.v.status, it.v.flagged, it.v.speaker_found, it.kind == "event")} '
+                f'{badge_html(it.v.status, it.v.flagged, it.v.speaker_found, it.kind == "event")} '
                 f'{who}{esc(it.kind)}: {esc(it.text)}<div class="mw">model wrote: “{esc(it.quote)}” — '
                 f'{"no span in this article matched" if art.text is not None else "article text not included"}'
                 f' ({esc(why)})</div></li>'
@@ -664,18 +377,18 @@ def render(summary: Summary, texts: Texts, boilerplate: Optional[Boilerplate] = 
     dimmed; when omitted, ``Article`` inputs bring their own. Articles without text are listed with
     their items but no highlighted source.
     """
-    text_of, bp = _inputs(texts, boilerplate)
-    arts, index = _collect(summary, text_of, bp)
-    arts_by_id: dict[str, _Art] = {}
+    text_of, bp = article_inputs(texts, boilerplate)
+    arts, index = collect_spans(summary, text_of, bp)
+    arts_by_id: dict[str, ArticleView] = {}
     for a in arts:
         arts_by_id.setdefault(a.res.article_id, a)
 
     # Merged sources -> the article items they stand for.
-    sources: dict[tuple[str, int], list[Optional[_Item]]] = {}
+    sources: dict[tuple[str, int], list[Optional[SpanItem]]] = {}
     for k, c in enumerate(summary.claims):
-        sources[("c", k)] = [_link(index, r, "claim", r.quote, f"c{k}") for r in c.sources]
+        sources[("c", k)] = [link_span(index, r, "claim", r.quote, f"c{k}") for r in c.sources]
     for k, d in enumerate(summary.denials):
-        sources[("d", k)] = [_link(index, r, "denial", r.quote, f"d{k}") for r in d.sources]
+        sources[("d", k)] = [link_span(index, r, "denial", r.quote, f"d{k}") for r in d.sources]
 
     speaker_anchor: dict[str, str] = {}
     claims_html = _claims(summary, sources, arts_by_id, speaker_anchor)
@@ -711,9 +424,9 @@ def render(summary: Summary, texts: Texts, boilerplate: Optional[Boilerplate] = 
         "spans": {},
     }
     for k, c in enumerate(summary.claims):
-        data["items"][f"c{k}"] = {"id": c.id, "who": c.speaker, "text": c.statement, "tone": _tone(c.status, c.flagged)}
+        data["items"][f"c{k}"] = {"id": c.id, "who": c.speaker, "text": c.statement, "tone": tone_of(c.status, c.flagged)}
     for k, d in enumerate(summary.denials):
-        data["items"][f"d{k}"] = {"id": d.id, "who": d.speaker, "text": "denies: " + d.denied, "tone": _tone(d.status, d.flagged)}
+        data["items"][f"d{k}"] = {"id": d.id, "who": d.speaker, "text": "denies: " + d.denied, "tone": tone_of(d.status, d.flagged)}
     for k, t in enumerate(summary.timeline):
         data["items"][f"t{k}"] = {"id": t.when, "who": "", "text": t.event,
                                   "tone": "flagged" if any(s.flagged for s in t.sources) else "exact"}
@@ -724,7 +437,7 @@ def render(summary: Summary, texts: Texts, boilerplate: Optional[Boilerplate] = 
             data["spans"][it.sid] = {
                 "item": it.merged, "kind": it.kind, "art": a.label, "found": it.located,
                 "label": "actor" if it.kind == "actor" else
-                _badge_text(it.v.status, it.v.flagged, it.v.speaker_found, it.kind == "event"),
+                badge_text(it.v.status, it.v.flagged, it.v.speaker_found, it.kind == "event"),
                 "tone": it.tone, "quote": it.quote, "reasons": it.v.reasons,
             }
 
@@ -735,7 +448,7 @@ def render(summary: Summary, texts: Texts, boilerplate: Optional[Boilerplate] = 
         f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
     )
     n_ok = len(ok)
-    title = f"Evidence report: {_plural(n_ok, 'article')}"
+    title = f"Evidence report: {plural(n_ok, 'article')}"
     stats = (
         f'<div class="stat"><b>{n_ok}</b><span>{"article" if n_ok == 1 else "articles"}</span></div>'
         f'<div class="stat"><b>{len(summary.actors)}</b><span>actors</span></div>'
@@ -767,7 +480,7 @@ def render(summary: Summary, texts: Texts, boilerplate: Optional[Boilerplate] = 
 </head>
 <body>
 <header class="top">
-<h1>Evidence report <span class="sub">{_plural(n_ok, "article")} · {_plural(n_merged, "merged claim or denial", "merged claims and denials")}, {summary.flagged_count} flagged</span></h1>
+<h1>Evidence report <span class="sub">{plural(n_ok, "article")} · {plural(n_merged, "merged claim or denial", "merged claims and denials")}, {summary.flagged_count} flagged</span></h1>
 <p class="run">{" · ".join(run_bits)}</p>
 <div class="stats">{stats}</div>
 </header>
@@ -790,7 +503,7 @@ def render(summary: Summary, texts: Texts, boilerplate: Optional[Boilerplate] = 
 </main>
 <div id="focus" class="focus" hidden><span class="fbadge badge"></span><div class="fmain"><div class="ftext"></div><div class="fwhere"></div></div>
 <button type="button" data-action="back">Back to claim</button><button type="button" data-action="close" aria-label="close">✕</button></div>
-<script type="application/json" id="report-data">{_json_for_script(data)}</script>
+<script type="application/json" id="report-data">{json_for_script(data)}</script>
 <script>{script}</script>
 </body>
 </html>
