@@ -53,3 +53,9 @@ def test_module_level_imports_have_no_cycle():
     for node in sorted(graph):
         visit(node)
     assert cycles == []
+
+
+def test_no_module_is_over_600_lines():
+    """A module that long is several modules (issue #17): split it along its section banners."""
+    long = {p.name: n for p in PKG.glob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600}
+    assert long == {}
