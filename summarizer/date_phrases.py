@@ -14,43 +14,45 @@ from .lexicon import EN
 # Language data, kept once.
 # =============================================================================================
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-# abbreviations are read only beside a full date ("Fri 7 Nov 2025"): "Sun" and "Wed" are words too
-WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
-# month names that are also common words: read only with a day, a year or a word that makes them dates
-AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+_CALENDAR = EN.table("calendar")  # kind, number, full name, abbreviations
+_WORDS = EN.table("date_words")  # kind, word, value
 
-_SMALL_NUMBERS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen"
-).split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS)} | _TENS | {"a": 1, "an": 1, "a couple of": 2, "couple of": 2}
-VAGUE_COUNTS = frozenset({"a few", "few", "several", "some", "many", "a number of"})
-_ORDINAL_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+
+def _of_kind(kind: str) -> list[tuple[str, str]]:
+    return [(w, v) for k, w, v in _WORDS if k == kind]
+
+
+#: month abbreviations (and "may") -> month number: "Sept." and "September" are both read by their start
+MONTHS = {f: int(n) for k, n, *forms in _CALENDAR if k == "month"
+          for f in (forms[1].split() if len(forms) > 1 else [forms[0]])}
+WEEKDAYS = {forms[0]: int(n) for k, n, *forms in _CALENDAR if k == "weekday"}
+# abbreviations are read only beside a full date ("Fri 7 Nov 2025"): "Sun" and "Wed" are words too
+WEEKDAY_ABBREVIATIONS = {f: int(n) for k, n, *forms in _CALENDAR if k == "weekday" and len(forms) > 1
+                         for f in forms[1].split()}
+# month names that are also common words: read only with a day, a year or a word that makes them dates
+AMBIGUOUS_MONTHS = frozenset(w for w, _ in _of_kind("ambiguous_month"))
+NUMBER_WORDS = {w: int(v) for w, v in _of_kind("count")}
+_SMALL_NUMBERS = [w for w, v in NUMBER_WORDS.items() if w.isalpha() and int(v) < 20 and w not in ("a", "an")]  # zero..nineteen
+_TENS = {w: v for w, v in NUMBER_WORDS.items() if v >= 20 and v % 10 == 0}
+VAGUE_COUNTS = frozenset(w for w, _ in _of_kind("vague"))
+_ORDINAL_UNITS = [w for w, v in _of_kind("ordinal") if int(v) < 10]
 ORDINAL_WORDS = (
-    {w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)}
-    | {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-       "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
+    {w: int(v) for w, v in _of_kind("ordinal")}
     | {f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS)}
     | {f"twenty {w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS)}
     | {"thirty-first": 31, "thirty first": 31}
 )
-UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}  # month, year and decade are counted on the calendar
+UNIT_DAYS = {w: int(v) for w, v in _of_kind("unit_days")}  # month, year and decade are counted on the calendar
 
 # Holidays that name a day: name -> rule (lang/en/holidays.tsv explains the rules).
 HOLIDAYS = {name: rule for rule, names in EN.table("holidays") for name in names.split("|")}
 
 # Words that fix which way a phrase counts from the publication date.
-BACK_WORDS = frozenset({"last", "past", "previous"})
-AHEAD_WORDS = frozenset({"coming", "upcoming", "this coming"})
+BACK_WORDS = frozenset(w for w, _ in _of_kind("back"))
+AHEAD_WORDS = frozenset(w for w, _ in _of_kind("ahead"))
 # Counts qualified by these are no longer a point in time ("more than two years ago").
-OPEN_QUALIFIERS = frozenset({"more than", "over", "at least", "less than", "under", "within", "nearly", "almost"})
-ROUGH_QUALIFIERS = frozenset({"about", "around", "roughly", "some", "approximately", "nearly", "almost"})
+OPEN_QUALIFIERS = frozenset(w for w, _ in _of_kind("open"))
+ROUGH_QUALIFIERS = frozenset(w for w, _ in _of_kind("rough"))
 
 
 # =============================================================================================
@@ -210,8 +212,7 @@ def _b_weekday(m):
     return Expr("weekday", wd=WEEKDAYS[m["wd"].lower()], rel=rel, weeks=weeks)
 
 
-_DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-            "yesterday": -1, "last night": -1, "tomorrow": 1, "now": 0}
+_DEICTIC = {w: int(v) for w, v in _of_kind("deictic")}
 
 
 def _b_deictic(m):

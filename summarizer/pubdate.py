@@ -23,10 +23,10 @@ import re
 from datetime import date
 from typing import Iterable, Optional
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
+from .lexicon import EN
+
+#: month names and abbreviations -> month number (lang/en/calendar.tsv)
+MONTHS = {f: int(n) for k, n, *forms in EN.table("calendar") if k == "month" for f in " ".join(forms).split()}
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?"
 _US_ZONES = r"\b(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|ET|PT|CT)\b"

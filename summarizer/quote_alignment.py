@@ -132,10 +132,8 @@ def _join_cannot(toks: list[Tok]) -> list[Tok]:
 
 
 _NUMBER_WORDS = EN.words("number_words") | EN.words("ordinal_words")
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr "
-    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_MONTH_WORDS = frozenset(f for k, _n, *forms in EN.table("calendar")
+                         for f in (" ".join(forms).split() if k == "month" else forms[:1]))  # months, weekdays
 
 
 # ---------------------------------------------------------------------------------------------

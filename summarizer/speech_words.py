@@ -30,7 +30,9 @@ ORG_WORDS = EN.org_words
 OUTLET_WORDS = EN.outlet_words
 NOT_NAMES = EN.not_names
 WEEKDAY_NAMES = frozenset(d.capitalize() for d in date_phrases.WEEKDAYS)
-MONTH_NAMES = EN.words("month_names")
+#: month names as written in running text: "Sept", "Sept." and "September" (lang/en/calendar.tsv)
+MONTH_NAMES = frozenset(x for k, _n, *forms in EN.table("calendar") if k == "month" for f in " ".join(forms).split()
+                        for x in (f.capitalize(), f.capitalize() + ".") if not (x.endswith(".") and f == forms[0]))
 TIME_WORDS = EN.words("time_words")
 SPEECH_ADVERBS = EN.words("speech_adverbs")
 PASSIVE = EN.words("passive_auxiliaries")
