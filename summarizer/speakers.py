@@ -11,6 +11,7 @@ from . import aliases
 from .lexicon import EN
 from .textlayer import Tok, tokenize
 from .speech_words import (
+    INVERTIBLE,
     NAME_CONNECTORS,
     ORG_NOUNS,
     ORG_WORDS,
@@ -192,6 +193,10 @@ def find_people(text: str, paras: Sequence[tuple[int, int]]) -> People:
                 span = chunk_back(toks, j)
                 if span:
                     name, role, nspan = split_person(toks[span[0] : j + 1], text)
+                    first = name.split()[0] if name else ""
+                    if name and nspan and first.lower() in INVERTIBLE and not text[max(a, nspan[0] - 2) : nspan[0]].strip(" “\"‘'"):
+                        # "Said Jane Roe: ..." opening a sentence: the cue is no part of the name
+                        name, nspan = name[len(first):].strip(), (nspan[0] + len(first) + 1, nspan[1])
                     if name and len(name.split()) >= 2 and nspan:
                         people.mentions.append((nspan[0], name))
                         if role and name not in people.roles and any(w.lower() in TITLE_WORDS for w in role.split()):

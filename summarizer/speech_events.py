@@ -69,8 +69,10 @@ class Event:
 
 def _is_cue(toks: Sequence[Tok], k: int) -> bool:
     t = toks[k]
-    if t.kind != "word" or not t.text.islower():
-        return False
+    opening = (t.kind == "word" and t.text[:1].isupper() and t.text[1:].islower() and t.low in INVERTIBLE
+               and all(not x.is_word for x in toks[:k]) and k + 1 < len(toks) and is_capitalised(toks[k + 1]))
+    if t.kind != "word" or not (t.text.islower() or opening):
+        return False  # a capitalised cue only opening its sentence before a name: "Said Ellis: “...”"
     low = t.low
     if low not in SPEECH_VERBS and low not in WEAK_CUES and low not in PARTICIPLE_CUES:
         return False

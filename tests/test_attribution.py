@@ -126,6 +126,11 @@ def test_hand_written_forms_keep_their_share():
     ("The hearing was long.\n\nOn July 6, 2015, Ana Perez made the following comment:\n\n"
      "“For young people who have left school, the rate is high.”\n\nMore.",
      "For young people who have left school, the rate is high.", "Ana Perez"),
+    # a cue opening its sentence before the name; an introduction after a leading "With ..." phrase
+    ("The vote is close.\n\nSaid Ellis Berg: “I don’t get the sense she’s interested in reform.”\n\nMore.",
+     "I don’t get the sense she’s interested in reform.", "Ellis Berg"),
+    ("The vote is close.\n\nWith party leaders worried about turnout, Mayor Ana Ruiz is rolling out a new message: "
+     "\"It's about me.\"\n\nMore.", "It's about me.", "Ana Ruiz"),
     # the one criticised for saying it said it, not the critic
     ("The mayor hit back at the Dunmore Ferry Trust for claiming that the new fares were a “fair deal for all”, "
      "and the trust said nothing more.", "fair deal for all", "Dunmore Ferry Trust"),
