@@ -59,3 +59,12 @@ def test_no_module_is_over_600_lines():
     """A module that long is several modules (issue #17): split it along its section banners."""
     long = {p.name: n for p in PKG.glob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600}
     assert long == {}
+
+
+def test_the_readme_layout_table_names_every_module():
+    readme = (PKG.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Layout")
+    table = readme[start : readme.index("\n## ", start + 5)]
+    missing = [p.name for p in sorted(PKG.glob("*.py")) if p.name not in table]
+    missing += [d for d in ("prompts/", "schemas/", "seeds/", "tests/", "benchmarks/", "recordings/") if d not in table]
+    assert missing == []
