@@ -74,6 +74,9 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
     if t.kind != "word" or not (t.text.islower() or opening):
         return False  # a capitalised cue only opening its sentence before a name: "Said Ellis: “...”"
     low = t.low
+    if low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it" and (
+            k + 2 == len(toks) or not toks[k + 2].is_word):
+        return True  # "..., as the council's memo put it.": the idiom reports the words before it
     if low not in SPEECH_VERBS and low not in WEAK_CUES and low not in PARTICIPLE_CUES:
         return False
     if low in PRESENT_FORMS:

@@ -131,6 +131,9 @@ def test_hand_written_forms_keep_their_share():
      "I don’t get the sense she’s interested in reform.", "Ellis Berg"),
     ("The vote is close.\n\nWith party leaders worried about turnout, Mayor Ana Ruiz is rolling out a new message: "
      "\"It's about me.\"\n\nMore.", "It's about me.", "Ana Ruiz"),
+    # "as X put it" reports the words before it
+    ("The vote is close.\n\nThe main test is a \"lawful source of investment income,\" as Ana Ruiz put it.",
+     "lawful source of investment income,", "Ana Ruiz"),
     # the one criticised for saying it said it, not the critic
     ("The mayor hit back at the Dunmore Ferry Trust for claiming that the new fares were a “fair deal for all”, "
      "and the trust said nothing more.", "fair deal for all", "Dunmore Ferry Trust"),
