@@ -55,6 +55,9 @@ MODES = {
 #: loops on one item writes until the context is full. Sized to the schema: a long article's answer
 #: (20 actors at ~40 tokens, 30 claims or denials at ~70, 15 events at ~45) is about 3,600 tokens.
 DEFAULT_MAX_TOKENS = 3600
+#: The frequency penalty of the one retry after an answer was cut off at max_tokens (a loop). Standard in
+#: the OpenAI API, llama.cpp and vLLM; in the schema-constrained modes the keys are forced whatever it is.
+LOOP_PENALTY = 0.5
 
 
 #: Seconds per request for an endpoint on this machine (llama.cpp on a CPU takes minutes per article).
@@ -425,6 +428,7 @@ class ExtractionResult:
     error: Optional[str] = None
     cache_miss: bool = False  # nothing recorded and no endpoint to ask: the offline extractor may step in
     partial: Optional[str] = None  # why only part of the answer was kept (it was cut off)
+    note: Optional[str] = None  # what happened on the way to a whole answer (a cut-off answer asked again)
 
 
 async def extract_article(client, article: Article, config: ModelConfig, cache: ResponseCache) -> ExtractionResult:
@@ -467,7 +471,8 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
             return False
         return is_transient(exc)
 
-    try:
+    async def ask(kw: dict):
+        completion = None
         async for attempt in AsyncRetrying(
             retry=retry_if_exception(worth_retrying),
             wait=backoff(config),
@@ -477,23 +482,50 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
         ):
             with attempt:
                 try:
-                    extraction, completion = await client.create_with_completion(**kwargs)
+                    extraction, completion = await client.create_with_completion(**kw)
                 except Exception as exc:
                     breaker.record(exc)
                     if isinstance(root_cause(exc), openai.APITimeoutError):
+                        nonlocal timeouts
                         timeouts += 1
                     raise
                 breaker.record(None)
-        if completion is not None and getattr(completion, "usage", None) is not None:
-            # instructor reports the running total over its re-asks: take it once, at the end.
-            u = completion.usage
-            usage = Usage(
-                prompt_tokens=u.prompt_tokens or 0,
-                completion_tokens=u.completion_tokens or 0,
-                total_tokens=u.total_tokens or 0,
-                prompt_overhead_tokens=overhead_tokens(u.prompt_tokens or 0, messages, text),
-            )
-        result = ExtractionResult(extraction=extraction, usage=usage)
+        return extraction, completion
+
+    def usage_of(completion) -> Usage:
+        if completion is None or getattr(completion, "usage", None) is None:
+            return Usage()
+        # instructor reports the running total over its re-asks: take it once, at the end.
+        u = completion.usage
+        return Usage(
+            prompt_tokens=u.prompt_tokens or 0,
+            completion_tokens=u.completion_tokens or 0,
+            total_tokens=u.total_tokens or 0,
+            prompt_overhead_tokens=overhead_tokens(u.prompt_tokens or 0, messages, text),
+        )
+
+    loop_note = retry_failed = None
+    try:
+        try:
+            extraction, completion = await ask(kwargs)
+        except Exception as exc:
+            if _salvaged(exc) is None:
+                raise
+            # cut off at max_tokens, most often a loop: the cut answer is set aside, and the article asked
+            # once more with a penalty on repeated tokens, which breaks the loop in most small models
+            moved = cache.quarantine(article.id)
+            if moved:
+                log.info("article %s: its cut-off answer moved to %s", article.id, moved[0].parent)
+            first = exc
+            try:
+                extraction, completion = await ask({**kwargs, "frequency_penalty": LOOP_PENALTY})
+            except Exception as again:
+                retry_failed = ("that answer was cut off too" if _salvaged(again) is not None
+                                else f"that failed: {describe(again, config)}")
+                raise first from None
+            loop_note = (f"the first answer was cut off at max_tokens ({describe(first, config)}); asked again with "
+                         f"frequency_penalty={LOOP_PENALTY}, the second answer is the one kept")
+        result = ExtractionResult(extraction=extraction, usage=usage_of(completion), note=loop_note)
     except Exception as exc:  # one bad article never stops the run
         result = ExtractionResult(extraction=None, usage=usage, error=describe(exc, config),
                                   cache_miss=isinstance(root_cause(exc), CacheMiss))
@@ -503,7 +535,8 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
             result = ExtractionResult(extraction=extraction, usage=usage, partial=(
                 f"partial answer: {result.error}; kept the {len(extraction.actors)} actors, {len(extraction.claims)} "
                 f"claims, {len(extraction.denials)} denials and {len(extraction.events)} events complete before the cut"
-                + (f" ({dropped} repeated or invalid items left out)" if dropped else "")))
+                + (f" ({dropped} repeated or invalid items left out)" if dropped else "")
+                + (f"; asked again with frequency_penalty={LOOP_PENALTY}, and {retry_failed}" if retry_failed else "")))
         if _is_invalid_answer(exc):
             moved = cache.quarantine(article.id)  # a rerun asks again; the answers stay for diagnosis
             if moved:

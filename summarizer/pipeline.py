@@ -340,7 +340,8 @@ async def _extract_step(client, article: Article, config: ModelConfig, cache: Re
         return rules.extract(article), "rules", Usage(), OFFLINE
     outcome = await extract_article(client, article, config, cache)
     if outcome.extraction is not None:
-        return outcome.extraction, "llm", outcome.usage, cache.answered_by.get(article.id), outcome.partial
+        return (outcome.extraction, "llm", outcome.usage, cache.answered_by.get(article.id), outcome.partial,
+                outcome.note)
     if outcome.cache_miss and extractor == "auto" and not config.can_call:
         return rules.extract(article), "rules", outcome.usage, OFFLINE
     failed = _failed(article, outcome.error or "no answer")
@@ -352,7 +353,7 @@ OFFLINE = "offline extractor"
 
 
 def _finish(article: Article, extraction, used: str, usage: Usage, answered_by: Optional[str] = None,
-            partial: Optional[str] = None, inventory: bool = True) -> ArticleResult:
+            partial: Optional[str] = None, note: Optional[str] = None, inventory: bool = True) -> ArticleResult:
     """Verify an extraction against its article and list the quotes the model left out."""
     claims, denials, events = verify_extraction(article, extraction)
     return ArticleResult(
@@ -372,7 +373,7 @@ def _finish(article: Article, extraction, used: str, usage: Usage, answered_by: 
         events=events,
         usage=usage,
         partial=partial is not None,
-        warnings=list(article.warnings) + ([partial] if partial else []),
+        warnings=list(article.warnings) + [w for w in (partial, note) if w],
         omissions=find_omissions(article, claims + denials) if used == "llm" and inventory else [],
     )
 

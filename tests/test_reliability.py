@@ -361,19 +361,20 @@ def test_a_timeout_is_retried_once_and_a_local_endpoint_gets_a_long_timeout(serv
     assert ModelConfig.from_env(base_url="https://api.example.com/v1").timeout == 120
 
 
-def test_an_answer_cut_off_at_max_tokens_says_so_and_is_asked_again_on_a_rerun(server, options, tmp_path):
+def test_an_answer_cut_off_at_max_tokens_is_asked_again_once_with_a_loop_penalty(server, options, tmp_path):
     server.set_answer("Article 1.", GOOD)
-    server.queue(Fault.cut_off())
+    server.queue(Fault.cut_off())  # the first answer loops to the cap; the second comes whole
     s = summarize([art()], options(config=FAST))
     a = s.articles[0]
-    if s.failures:  # nothing complete before the cut
-        assert "cut off at max_tokens=3600 (the default)" in s.failures[0].error
-    else:  # the items complete before the cut are kept, and the article says it is partial
-        assert a.ok and a.partial and any("cut off at max_tokens=3600 (the default)" in w for w in a.warnings)
-    assert list((tmp_path / "cache" / "failed").glob("*.json"))  # kept for diagnosis
+    assert not s.failures and a.ok and not a.partial
+    first, second = server.chat_requests[-2:]
+    assert "frequency_penalty" not in first.body and second.body["frequency_penalty"] == 0.5
+    assert any("cut off at max_tokens=3600 (the default)" in w and "asked again with frequency_penalty=0.5" in w
+               for w in a.warnings)
+    assert list((tmp_path / "cache" / "failed").glob("*.json"))  # the cut answer kept for diagnosis
     asked = len(server.chat_requests)
     again = summarize([art()], options(config=FAST))
-    assert not again.failures and len(server.chat_requests) == asked + 1  # not replayed: asked again
+    assert not again.failures and len(server.chat_requests) == asked + 1  # the cut answer is not replayed: asked again
 
 
 LOOPING = {
@@ -387,14 +388,15 @@ LOOPING = {
 
 def test_a_looping_answer_cut_off_keeps_the_items_before_the_cut(server, options, tmp_path):
     server.set_answer("Article 1.", LOOPING)
-    server.queue(Fault.cut_off())  # the answer stops halfway through, as a loop at max_tokens does
+    server.queue(Fault.cut_off(), Fault.cut_off())  # it stops halfway through, and again when asked once more
     s = summarize([art()], options(config=FAST))
     assert not s.failures
     a = s.articles[0]
     assert a.ok and a.partial
     assert [x.name for x in a.actors] == ["Ann Lee", "City Council"]
     assert len(a.claims) == 1 and a.claims[0].verification.state.value == "verified"  # the repeats kept once
-    assert any(w.startswith("partial answer:") and "complete before the cut" in w and "repeated" in w for w in a.warnings)
+    assert any(w.startswith("partial answer:") and "complete before the cut" in w and "repeated" in w
+               and "cut off too" in w for w in a.warnings)
     assert a.usage.completion_tokens > 0 and s.usage.completion_tokens == a.usage.completion_tokens  # the cut answer cost tokens
     assert list((tmp_path / "cache" / "failed").glob("*.json"))  # stored for diagnosis, not served again
 
