@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, formats
+from . import __version__, extractors, formats
 from .cache import CacheMode
 from .extract import DEFAULT_MODEL, MODES, ModelConfig
 
@@ -123,9 +123,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(formats.names()), default="md", show_default=True,
               help="; ".join(f"{f.name}: {f.help}" for f in map(formats.get, formats.names())) + ".")
-@click.option("--extractor", type=click.Choice(["auto", "llm", "rules"]), default="auto", show_default=True,
-              help="llm: ask the model; rules: the offline extractor (no model, no network); auto: the model, or the "
-                   "offline extractor for articles with no recorded answer when no endpoint is configured.")
+@click.option("--extractor", type=click.Choice(extractors.names()), default="auto", show_default=True,
+              help="; ".join(f"{e.name}: {e.help}" for e in map(extractors.get, extractors.names())) + ".")
 @click.option("--no-inventory", is_flag=True, help="Do not list the direct quotes the model's claims leave out.")
 @click.option("--fail-on", "fail_on", default="", callback=lambda _c, _p, v: _fail_on(v), metavar="STATUSES",
               help=f"Comma-separated: exit {EXIT_FLAGGED} when any source of a claim or denial has one of these "

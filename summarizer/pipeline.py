@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
 from .cache import CacheMode, ResponseCache, default_cache_dir
-from .extract import ModelConfig, extract_article, make_client
+from . import extractors
+from .extract import ModelConfig, make_client
+from .extractors import Context as ExtractContext, Step, failed
 from .ingest import IngestError, find_boilerplate, read_articles
-from . import dates, mode_probe, rules
+from . import dates, mode_probe
 from .inventory import find_omissions
 from .merge import merge
 from .textlayer import first_mention, ground_actor
@@ -53,8 +55,9 @@ class RunOptions:
     recordings: Optional[list[Path]] = None  # None: ./recordings when no endpoint is configured
     progress: bool = False
     transport: object = None  # an httpx2 transport under the cache, for tests and batch collection
-    #: "llm": ask the model; "rules": the offline extractor only; "auto": the model, or the offline
-    #: extractor for articles that have no recorded answer when no endpoint is configured
+    #: a registered extractor (``summarizer.extractors``): "llm" asks the model; "rules" is the offline
+    #: extractor only; "auto" the model, or the offline extractor for articles that have no recorded
+    #: answer when no endpoint is configured
     extractor: str = "auto"
     inventory: bool = True  # list the direct quotes the model's claims do not cover
     capture: Optional[list] = None  # record the requests a run would send instead of sending them
@@ -138,13 +141,15 @@ async def _summarize(inputs, options, on_result) -> Summary:
     recordings = opts.recordings if opts.recordings is not None else default_recordings(config)
     cache_dir = None if opts.cache_mode is CacheMode.off else (opts.cache_dir or default_cache_dir())
     mode_note = None
+    extractor = extractors.get(opts.extractor)  # an unknown name stops the run before any article is read
     if config.mode == "auto":
-        can_probe = config.can_call and opts.cache_mode is not CacheMode.replay and opts.extractor != "rules"
+        can_probe = config.can_call and opts.cache_mode is not CacheMode.replay and extractor.calls_model
         config, mode_note = await mode_probe.resolve(config, cache_dir, can_probe=can_probe, transport=opts.transport)
         log.info("%s", mode_note)
     cache = ResponseCache(cache_dir, opts.cache_mode, recordings)
     governor = RateGovernor(max_in_flight=max(1, config.concurrency), max_pause=config.max_wait)
     client = make_client(config, cache, inner=opts.transport, governor=governor, capture=opts.capture)
+    context = ExtractContext(client, config, cache)
 
     results = _Spool()  # finished articles wait on disk, so memory stays flat until the merge
     failures: list[tuple[int, Failure]] = []
@@ -153,7 +158,7 @@ async def _summarize(inputs, options, on_result) -> Summary:
     task_id = progress.add_task("articles", total=None) if progress else None
 
     def internal_error(article: Article, exc: Exception) -> ArticleResult:
-        return _failed(article, f"internal error: {type(exc).__name__}: {config.redact(str(exc))}")
+        return failed(article, f"internal error: {type(exc).__name__}: {config.redact(str(exc))}")
 
     def record(index: int, article: Article, result: ArticleResult) -> None:
         results.put(index, result)
@@ -169,7 +174,7 @@ async def _summarize(inputs, options, on_result) -> Summary:
         # sending next go first: every request in flight waits on the loop, verification waits on nothing.
         await asyncio.sleep(0)
         try:
-            result = _finish(article, *step, inventory=opts.inventory)
+            result = _finish(article, step, inventory=opts.inventory)
         except Exception as exc:  # a bug in our own code must not lose the other articles
             result = internal_error(article, exc)
         record(index, article, result)
@@ -184,7 +189,7 @@ async def _summarize(inputs, options, on_result) -> Summary:
                 return
             index, article = item
             try:
-                step = await _extract_step(client, article, config, cache, opts.extractor)
+                step = await extractor.run(article, context)
             except Exception as exc:  # a bug in our own code must not lose the other articles
                 step = internal_error(article, exc)
             if isinstance(step, ArticleResult):
@@ -322,39 +327,9 @@ class _Spool:
             self._file.close()
 
 
-def _failed(article: Article, error: str) -> ArticleResult:
-    return ArticleResult(
-        article_id=article.id,
-        source=article.source,
-        title=article.title,
-        published=article.published,
-        ok=False,
-        error=error,
-        warnings=list(article.warnings),
-    )
-
-
-async def _extract_step(client, article: Article, config: ModelConfig, cache: ResponseCache, extractor: str):
-    """The model's (or the rules') extraction as (extraction, extractor used, usage), or the failed result."""
-    if extractor == "rules":
-        return rules.extract(article), "rules", Usage(), OFFLINE
-    outcome = await extract_article(client, article, config, cache)
-    if outcome.extraction is not None:
-        return (outcome.extraction, "llm", outcome.usage, cache.answered_by.get(article.id), outcome.partial,
-                outcome.note)
-    if outcome.cache_miss and extractor == "auto" and not config.can_call:
-        return rules.extract(article), "rules", outcome.usage, OFFLINE
-    failed = _failed(article, outcome.error or "no answer")
-    failed.usage = outcome.usage
-    return failed
-
-
-OFFLINE = "offline extractor"
-
-
-def _finish(article: Article, extraction, used: str, usage: Usage, answered_by: Optional[str] = None,
-            partial: Optional[str] = None, note: Optional[str] = None, inventory: bool = True) -> ArticleResult:
+def _finish(article: Article, step: Step, inventory: bool = True) -> ArticleResult:
     """Verify an extraction against its article and list the quotes the model left out."""
+    extraction, used, partial, note = step.extraction, step.used, step.partial, step.note
     claims, denials, events = verify_extraction(article, extraction)
     return ArticleResult(
         dates=_date_mentions(article),
@@ -364,14 +339,14 @@ def _finish(article: Article, extraction, used: str, usage: Usage, answered_by: 
         published=article.published,
         ok=True,
         extractor=used,
-        answered_by=answered_by,
+        answered_by=step.answered_by,
         actors=extraction.actors,
         actor_spans=[first_mention(article.text, [a.name, *a.aliases]) for a in extraction.actors],
         actor_grounding=[ground_actor(article.text, a.name, a.aliases) for a in extraction.actors],
         claims=claims,
         denials=denials,
         events=events,
-        usage=usage,
+        usage=step.usage,
         partial=partial is not None,
         warnings=list(article.warnings) + [w for w in (partial, note) if w],
         omissions=find_omissions(article, claims + denials) if used == "llm" and inventory else [],

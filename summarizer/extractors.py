@@ -1,0 +1,95 @@
+"""Extractors, as registered implementations of one small protocol, the way output formats are.
+
+An extractor turns one article into a ``Step`` (its extraction and how it was obtained), or into a
+failed ``ArticleResult`` that says why. The run hands it a ``Context`` (the client, the model config and
+the response cache) and never looks at its name again. A new extractor is a new module that calls
+``register`` once, plus its name in ``BUILTIN``: the command line's ``--extractor`` choices and the
+Python API's ``RunOptions(extractor=...)`` find it here, with no edit to either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Awaitable, Callable, Optional, Union
+
+from .models import Article, ArticleExtraction, ArticleResult, Usage
+
+#: Modules that register the extractors shipped with the package, loaded the same way a plugin would be.
+BUILTIN = ("summarizer.model_extractors",)
+
+
+@dataclass
+class Context:
+    """What an extractor may use: ``client`` and ``config`` to ask the model, ``cache`` for its answers."""
+
+    client: object
+    config: object  # summarizer.extract.ModelConfig
+    cache: object  # summarizer.cache.ResponseCache
+
+
+@dataclass
+class Step:
+    """One article's extraction, before verification."""
+
+    extraction: ArticleExtraction
+    used: str  # the extractor that answered, as the results name it ("llm" or "rules")
+    usage: Usage
+    answered_by: Optional[str] = None
+    partial: Optional[str] = None  # why only part of an answer was kept
+    note: Optional[str] = None  # what happened on the way to a whole answer
+
+
+Run = Callable[[Article, Context], Awaitable[Union[Step, ArticleResult]]]
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str
+    run: Run
+    help: str
+    calls_model: bool  # whether it may send requests (the run probes the endpoint's mode only for these)
+
+
+_REGISTRY: dict[str, Extractor] = {}
+
+
+def register(name: str, help: str, calls_model: bool):
+    """Decorator: ``@register("rules", "the offline extractor", calls_model=False)`` over
+    ``async run(article, context) -> Step | ArticleResult``."""
+
+    def wrap(fn: Run) -> Run:
+        _REGISTRY[name] = Extractor(name, fn, help, calls_model)
+        return fn
+
+    return wrap
+
+
+def _load() -> dict[str, Extractor]:
+    for module in BUILTIN:
+        import_module(module)
+    return _REGISTRY
+
+
+def names() -> list[str]:
+    return list(_load())
+
+
+def get(name: str) -> Extractor:
+    found = _load()
+    if name not in found:
+        raise ValueError(f"unknown extractor {name!r} (choose from {', '.join(found)})")
+    return found[name]
+
+
+def failed(article: Article, error: str) -> ArticleResult:
+    """The result of an article that gave no extraction, with the reason."""
+    return ArticleResult(
+        article_id=article.id,
+        source=article.source,
+        title=article.title,
+        published=article.published,
+        ok=False,
+        error=error,
+        warnings=list(article.warnings),
+    )
