@@ -68,3 +68,24 @@ def test_the_readme_layout_table_names_every_module():
     missing = [p.name for p in sorted(PKG.glob("*.py")) if p.name not in table]
     missing += [d for d in ("prompts/", "schemas/", "seeds/", "tests/", "benchmarks/", "recordings/") if d not in table]
     assert missing == []
+
+
+#: The pipeline's stages, in the order data flows through them; a module imports only its own stage or
+#: earlier ones. A new module must be placed here (the test says so).
+STAGES = {
+    "language and text": "lexicon aliases wordforms textlayer speech_words phrases speakers speech_events attribution "
+                         "reported date_phrases date_tense dates compare acts models",
+    "ingest": "ingest pubdate",
+    "extract": "prompts cache ratelimit extract toolcall_repair partial_answer mode_probe rules extractors model_extractors",
+    "verify": "quote_alignment speaker_check verify support inventory",
+    "merge": "merge merge_actors merge_claims merge_denials timeline anchoring",
+    "report": "formats report html_spans html_report csv_report",
+    "run": "pipeline batch cli __init__",
+}
+
+
+def test_no_stage_imports_a_later_one():
+    rank = {m: i for i, ms in enumerate(STAGES.values()) for m in ms.split()}
+    assert sorted(p.stem for p in PKG.glob("*.py") if p.stem not in rank) == []
+    later = [(p.stem, dep) for p in PKG.glob("*.py") for dep in _graph()[p.stem] if dep in rank and rank[dep] > rank[p.stem]]
+    assert later == []
