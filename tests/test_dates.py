@@ -194,3 +194,50 @@ def test_a_holiday_inside_another_name_or_in_lower_case_prose_is_no_date():
 def test_a_holiday_in_a_past_tense_sentence_is_the_last_one():
     text = "The ferry sank at Easter, the coastguard said."
     assert read_all(text, date(2025, 11, 7)) == [("Easter", "2025-04-20", "day")]
+
+
+# The tense of a date's own clause, and periods ending at publication (moved from test_merge.py).
+def test_a_date_takes_the_tense_of_its_own_clause():
+    from datetime import date
+
+    from summarizer import dates
+
+    text = "The minister said on Tuesday that the plan will cost more. She will travel to Rome on Friday."
+    published = date(2024, 3, 7)  # a Thursday
+    tuesday = text.index("on Tuesday")
+    friday = text.index("on Friday")
+    past = dates.looks_future(dates.clause_around(text, tuesday, tuesday + 10))
+    ahead = dates.looks_future(dates.clause_around(text, friday, friday + 9))
+    assert dates.resolve("on Tuesday", published, future=past).iso == "2024-03-05"  # not the next Tuesday
+    assert dates.resolve("on Friday", published, future=ahead).iso == "2024-03-08"
+
+
+def test_periods_end_at_publication():
+    from datetime import date
+
+    from summarizer import dates
+
+    published = date(2024, 6, 19)
+    assert dates.resolve_period("Recently", published) == (None, dates.Resolved("2024-06-19", "day"))
+    start, end = dates.resolve_period("over the past year", published)
+    assert (start.iso, end.iso) == ("2023-06", "2024-06")
+    assert dates.resolve_period("over the past year", None) is None  # undated article: nothing
+    assert dates.resolve_period("last year", published) is None  # a date, not a period
+
+
+def test_the_next_day_is_narration_not_the_future():
+    from summarizer import dates
+
+    assert not dates.looks_future("The cars travelled on Nov. 18 and returned the next day.")
+    assert dates.looks_future("He will decide next week.")
+
+
+def test_since_a_month_is_a_stretch_and_expected_to_looks_forward():
+    from datetime import date
+
+    from summarizer import dates
+
+    start, end = dates.resolve_period("since January", date(2025, 4, 3))
+    assert (start.iso, end.iso) == ("2025-01", "2025-04")
+    assert dates.resolve_period("since November", date(2025, 4, 3))[0].iso == "2024-11"
+    assert dates.looks_future("The ambassador is expected to leave on Saturday.")
