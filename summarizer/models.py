@@ -234,13 +234,18 @@ def item_state(flagged: bool, speaker: Optional["SpeakerVerdict"], too_short: bo
     return ItemState.verified
 
 
+#: What a difference between a quote and its source is: exactly the kinds the verifier produces.
+DifferenceKind = Literal["article", "bracket", "ellipsis", "punctuation", "negation", "number", "name", "word",
+                         "added", "omitted", "date"]
+
+
 class Difference(BaseModel):
     """One place where the quote and the source differ."""
 
-    kind: str = Field(
+    kind: DifferenceKind = Field(
         description=(
-            "spelling, article, bracket, ellipsis, joined-word (benign); negation, number, name, "
-            "word, added, omitted (meaning-bearing); speaker, date (attribution and date checks)."
+            "article, bracket, punctuation (benign), ellipsis (benign when it joins nearby fragments); negation, "
+            "number, name, word, added, omitted (meaning-bearing); date (a model's ISO date the text does not give)."
         )
     )
     benign: bool

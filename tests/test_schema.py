@@ -55,3 +55,17 @@ def test_a_prompt_folder_of_ones_own_is_used_when_named(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], env={**__import__("os").environ, "SUMMARIZER_PROMPTS": str(tmp_path)},
                          capture_output=True, text=True)
     assert run.stdout.strip() == "mine-1 | Be brief. | Article: Text.", run.stderr
+
+
+def test_difference_kinds_in_the_schema_are_exactly_the_ones_the_verifier_produces():
+    import re
+    import typing
+
+    from summarizer.models import DifferenceKind
+
+    code = "".join((ROOT / "summarizer" / f).read_text(encoding="utf-8") for f in ("quote_alignment.py", "verify.py"))
+    produced = set(re.findall(r'Difference\(kind="(\w+)"', code))
+    produced |= {k for pair in re.findall(r'kind="(\w+)" if .+? else "(\w+)"', code) for k in pair}
+    assert produced == set(typing.get_args(DifferenceKind))
+    schema = json.loads(export_schemas()["verification.schema.json"])
+    assert set(schema["$defs"]["Difference"]["properties"]["kind"]["enum"]) == produced
