@@ -175,6 +175,7 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, fail_on, published, out, 
         extractor=extractor,
         inventory=not no_inventory,
         published=published,
+        keep_articles=formats.get(fmt).needs_articles,  # the HTML report shows the texts the run read
     )
     try:
         summary = summarize(list(paths), options)
@@ -187,13 +188,7 @@ def summarize_cmd(paths, fmt, extractor, no_inventory, fail_on, published, out, 
         _echo_failures(summary)
         click.echo("error: no article could be summarised", err=True)
         raise SystemExit(EXIT_PARTIAL)
-    def articles():
-        from .ingest import read_articles
-        from .models import Article
-
-        return [a for a in read_articles(list(paths)) if isinstance(a, Article)]
-
-    text = formats.render(fmt, summary, articles)
+    text = formats.render(fmt, summary, summary.source_articles)
     offline = sum(r.extractor == "rules" for r in summary.articles if r.ok)
     if extractor == "auto" and offline and not quiet:
         click.echo(f"note: no endpoint configured and no recorded answer for {offline} article"

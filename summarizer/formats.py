@@ -22,16 +22,17 @@ class Format:
     render: Callable  # (summary, articles: Callable[[], Iterable[Article]]) -> str
     help: str
     terminal: bool = False  # printed with colour on a terminal when not written to a file
+    needs_articles: bool = False  # shows the articles' text: the run keeps them (RunOptions.keep_articles)
 
 
 _REGISTRY: dict[str, Format] = {}
 
 
-def register(name: str, help: str, terminal: bool = False):
+def register(name: str, help: str, terminal: bool = False, needs_articles: bool = False):
     """Decorator: ``@register("csv", "one row per claim source")`` over ``render(summary, articles)``."""
 
     def wrap(fn):
-        _REGISTRY[name] = Format(name, fn, help, terminal)
+        _REGISTRY[name] = Format(name, fn, help, terminal, needs_articles)
         return fn
 
     return wrap

@@ -363,7 +363,7 @@ def _article(art: ArticleView, open_: bool) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-@register("html", "a self-contained evidence report (use with --out)")
+@register("html", "a self-contained evidence report (use with --out)", needs_articles=True)
 def _html(summary: Summary, articles) -> str:
     return render(summary, list(articles()))
 

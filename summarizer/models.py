@@ -14,7 +14,7 @@ import copy
 from enum import Enum
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from pydantic.json_schema import GenerateJsonSchema
 
 # --------------------------------------------------------------------------------------------
@@ -561,6 +561,17 @@ class Summary(BaseModel):
         default_factory=list, description="Direct quotes in the articles that the model's claims do not cover."
     )
     usage: Usage = Field(default_factory=Usage)
+    #: the articles the run read, kept only when asked (RunOptions.keep_articles): never in the JSON
+    _source_articles: list = PrivateAttr(default_factory=list)
+
+    def keep_source_articles(self, articles: list) -> "Summary":
+        self._source_articles = list(articles)
+        return self
+
+    def source_articles(self) -> list:
+        """The articles this run read and summarised (with their texts and page furniture), when the run
+        kept them: a format that shows the text (the HTML report) needs them, the others never do."""
+        return list(self._source_articles)
 
     @property
     def flagged_count(self) -> int:

@@ -63,6 +63,9 @@ class RunOptions:
     capture: Optional[list] = None  # record the requests a run would send instead of sending them
     #: publication date (YYYY-MM-DD) for articles that state none; a date an article states wins
     published: Optional[str] = None
+    #: keep the articles read on the Summary (``Summary.source_articles()``), for a format that shows their
+    #: text; off by default, so a long stream of articles never sits in memory
+    keep_articles: bool = False
 
 
 def default_recordings(config: ModelConfig) -> list[Path]:
@@ -207,6 +210,7 @@ async def _summarize(inputs, options, on_result) -> Summary:
     workers = [asyncio.create_task(worker()) for _ in range(max(1, config.concurrency) + spare)]
     count = 0
     first_by_text: dict[bytes, int] = {}  # digest of the text -> index of its first occurrence
+    kept: list[Article] = []
     duplicates: dict[int, list[str]] = {}
     try:
         if progress:
@@ -220,6 +224,8 @@ async def _summarize(inputs, options, on_result) -> Summary:
                 duplicates.setdefault(first_by_text[digest], []).append(item.source)
                 continue
             first_by_text[digest] = index
+            if opts.keep_articles:
+                kept.append(item)
             count += 1
             if progress:
                 progress.update(task_id, total=count)
@@ -274,7 +280,7 @@ async def _summarize(inputs, options, on_result) -> Summary:
         failures=[f for _, f in sorted(failures, key=lambda x: x[0])],
         omissions=[o for r in ordered for o in r.omissions],
         usage=usage,
-    )
+    ).keep_source_articles(kept)
 
 
 class _Spool:

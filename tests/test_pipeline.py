@@ -293,3 +293,14 @@ def test_a_failed_articles_tokens_are_counted(server, options):
     s = summarize([art(1)], options(config={"max_reasks": 1}))
     assert s.failures and s.articles[0].usage.prompt_tokens > 0 and s.articles[0].usage.completion_tokens > 0
     assert s.usage.prompt_tokens == s.articles[0].usage.prompt_tokens
+
+
+def test_the_run_keeps_the_articles_it_read_only_when_asked(tmp_path):
+    (tmp_path / "a.txt").write_text("The council met.\n\n“We will reopen the bridge by May,” said Ana Ruiz.\n")
+    (tmp_path / "b.txt").write_text("The council met.\n\n“We will reopen the bridge by May,” said Ana Ruiz.\n")  # a repeat
+    kept = summarize([tmp_path], RunOptions(extractor="rules", keep_articles=True, inventory=False))
+    assert [a.source.endswith("a.txt") for a in kept.source_articles()] == [True]  # the repeat is summarised once
+    assert "Ana Ruiz" in kept.source_articles()[0].text
+    assert "source_articles" not in kept.model_dump_json()
+    plain = summarize([tmp_path], RunOptions(extractor="rules", inventory=False))
+    assert plain.source_articles() == []  # a long stream stays out of memory
