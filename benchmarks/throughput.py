@@ -36,6 +36,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -220,9 +221,9 @@ def child_main(spec: dict) -> None:
     print(json.dumps(job(spec)))
 
 
-def run_child(spec: dict, timeout: float = CHILD_TIMEOUT_S) -> dict:
+def run_child(spec: dict, timeout: float = CHILD_TIMEOUT_S, env: Optional[dict] = None) -> dict:
     proc = subprocess.run([sys.executable, __file__, "--child", json.dumps(spec)], capture_output=True,
-                          text=True, timeout=timeout, cwd=ROOT)
+                          text=True, timeout=timeout, cwd=ROOT, env={**os.environ, **(env or {})})
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr[-4000:])
         raise SystemExit(f"child run failed ({spec['job']}, exit {proc.returncode})")
@@ -312,6 +313,37 @@ def replay(args, work: Path) -> None:
         for line in p["profile"].splitlines():
             if line.strip():
                 print("     " + line[:150])
+    print()
+
+
+def measures(args, work: Path) -> None:
+    """Each process-wide speed measure (summarizer/speedups.py) switched off in turn, beside all on, in
+    the same run: the replay (client CPU bound) and one point of the sweep (C=32, network bound)."""
+    from summarizer.speedups import MEASURES
+    from tests.openai_server import FakeOpenAI
+
+    n, sweep_n, latency = (300, 100, 0.2) if args.quick else (1000, 500, 0.5)
+    cache = work / "measures-cache"
+    print(f"5. speed measures: replay of {n} cached articles, and C=32 with N={sweep_n} at L={latency:g} s; "
+          "each measure off in turn (SUMMARIZER_SPEEDUPS_OFF)")
+    with FakeOpenAI(latency=0.0) as srv:
+        srv.set_answer(MARKER, ANSWER)
+        run_child({"job": "pipeline", "n": n, "base_url": srv.base_url, "concurrency": 32, "cache_dir": str(cache),
+                   "cache_mode": "read-write", "extractor": "llm"})
+        replay_url = srv.base_url
+    print(f"   {'off':<16} {'replay s':>9} {'ratio':>6} {'C=32 s':>8} {'ratio':>6}")
+    base = None
+    with FakeOpenAI(latency=latency) as srv:
+        srv.set_answer(MARKER, ANSWER)
+        for off in ("(none)", *MEASURES):
+            env = {"SUMMARIZER_SPEEDUPS_OFF": "" if off == "(none)" else off}
+            r = run_child({"job": "pipeline", "n": n, "base_url": replay_url, "concurrency": 32, "cache_dir": str(cache),
+                           "cache_mode": "replay", "extractor": "llm"}, env=env)
+            w = run_child({"job": "pipeline", "n": sweep_n, "base_url": srv.base_url, "concurrency": 32,
+                           "cache_dir": str(work / f"measures-{off}"), "cache_mode": "read-write", "extractor": "llm"},
+                          env=env)
+            base = base or (r["wall"], w["wall"])
+            print(f"   {off:<16} {r['wall']:>9.2f} {r['wall'] / base[0]:>6.2f} {w['wall']:>8.2f} {w['wall'] / base[1]:>6.2f}")
     print()
 
 
@@ -419,7 +451,7 @@ def tokens(args, work: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="N=100, L=0.2 s, streams of 1k and 10k")
-    ap.add_argument("--only", default="sweep,replay,streams,tokens", help="comma-separated sections to run")
+    ap.add_argument("--only", default="sweep,replay,streams,tokens,measures", help="comma-separated sections to run")
     ap.add_argument("--profile", action="store_true", help="profile the replay even when it meets the target")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -430,7 +462,7 @@ def main() -> None:
     print(f"throughput benchmark ({'quick' if args.quick else 'full'}), python {sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs, load average {load()}")
     print()
-    sections = {"sweep": sweep, "replay": replay, "streams": streams, "tokens": tokens}
+    sections = {"sweep": sweep, "replay": replay, "streams": streams, "tokens": tokens, "measures": measures}
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="summarizer-throughput-") as tmp:
         for name in args.only.split(","):

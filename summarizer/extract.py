@@ -15,7 +15,6 @@ import random
 from dataclasses import dataclass, field
 from typing import Optional
 
-import httpcore2
 import httpx2
 import instructor
 import openai
@@ -28,7 +27,7 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from pydantic import ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
-from . import prompts
+from . import prompts, speedups
 from .cache import ARTICLE_HEADER, PROMPT_VERSION_HEADER, CacheMiss, CachingTransport, MalformedResponse, ResponseCache
 from .ingest import text_for_model
 from .models import Article, ArticleExtraction, Usage
@@ -129,98 +128,13 @@ class ModelConfig:
         return text
 
 
-def _remember_async_validator_checks() -> None:
-    """instructor checks that a response model has no async validators by walking its whole type tree,
-    about six times per request (~0.9 ms together, a sixth of the client's CPU per article). The answer
-    depends only on the type, so it is remembered per type: a model that passed once passes again, and
-    one that failed is walked (and fails) every time. Skipped quietly if instructor moves the function.
-    """
-    try:
-        import instructor.v2.core.patch as patch_module
-        import instructor.v2.validation.async_validators as module
-    except ImportError:
-        return
-    check = getattr(module, "reject_async_validators", None)
-    if check is None or getattr(check, "remembers", False):
-        return
-    passed: set[int] = set()
-    keep: list = []  # the types themselves, so an id is never reused while remembered
-
-    def remembered(response_model) -> None:
-        if id(response_model) in passed:
-            return
-        check(response_model)
-        if isinstance(response_model, type) and len(keep) < 64:  # classes only, and a bounded few
-            passed.add(id(response_model))
-            keep.append(response_model)
-
-    remembered.remembers = True  # type: ignore[attr-defined]
-    module.reject_async_validators = remembered
-    if getattr(patch_module, "reject_async_validators", None) is check:
-        patch_module.reject_async_validators = remembered
-
-
-_remember_async_validator_checks()
+speedups.remember_async_validator_checks()
 
 #: The response model as instructor uses it, built once. Given a plain model, instructor builds this
 #: wrapper class anew on every call (pydantic ``create_model``, about 2 ms, a quarter of the client's CPU
 #: per article at C=32); given a ``ResponseSchema`` subclass it uses it as is. Same fields, same name, so
 #: the same JSON schema and the same request bytes.
 RESPONSE_MODEL = instructor.openai_schema(ArticleExtraction)
-
-
-class _OneWriteRequests(httpcore2.AsyncNetworkStream):
-    """Sends a request's head together with its body.
-
-    httpcore writes the head and the body separately, and anyio yields to the event loop after each
-    write. Under load that yield waits behind every other ready task (answers being parsed and
-    verified, a few milliseconds each), and the server cannot start on the request until the body
-    arrives: at C=32 that held each request back by a few milliseconds more, on every round trip. A
-    head announcing a Content-Length is kept and written with the body, or before the next read at the
-    latest, so nothing is ever left unsent while we wait for an answer. The bytes are unchanged.
-    """
-
-    def __init__(self, stream: httpcore2.AsyncNetworkStream) -> None:
-        self._stream = stream
-        self._held = b""
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        if self._held:
-            buffer, self._held = self._held + buffer, b""
-        elif len(buffer) < 65536 and buffer.endswith(b"\r\n\r\n") and b"\r\ncontent-length:" in buffer.lower():
-            self._held = buffer
-            return
-        await self._stream.write(buffer, timeout=timeout)
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        if self._held:
-            held, self._held = self._held, b""
-            await self._stream.write(held, timeout=timeout)
-        return await self._stream.read(max_bytes, timeout=timeout)
-
-    async def aclose(self) -> None:
-        self._held = b""
-        await self._stream.aclose()
-
-    async def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore2.AsyncNetworkStream:
-        return _OneWriteRequests(await self._stream.start_tls(ssl_context, server_hostname, timeout))
-
-    def get_extra_info(self, info: str):
-        return self._stream.get_extra_info(info)
-
-
-class _OneWriteBackend(httpcore2.AsyncNetworkBackend):
-    def __init__(self, backend: httpcore2.AsyncNetworkBackend) -> None:
-        self._backend = backend
-
-    async def connect_tcp(self, *args, **kwargs) -> httpcore2.AsyncNetworkStream:
-        return _OneWriteRequests(await self._backend.connect_tcp(*args, **kwargs))
-
-    async def connect_unix_socket(self, *args, **kwargs) -> httpcore2.AsyncNetworkStream:
-        return _OneWriteRequests(await self._backend.connect_unix_socket(*args, **kwargs))
-
-    async def sleep(self, seconds: float) -> None:
-        await self._backend.sleep(seconds)
 
 
 #: httpx builds a TLS context (loading the CA bundle, ~20 ms) for every transport, even one that only
@@ -230,17 +144,8 @@ _TLS_CONTEXT = httpx2.create_ssl_context()
 
 
 def _network_transport() -> httpx2.AsyncBaseTransport:
-    """httpx's transport, its connections sending each request in one write (see ``_OneWriteRequests``).
-
-    httpx takes no network backend, so it goes into the connection pool httpx made; if a later httpx
-    keeps its pool elsewhere, the transport is used as it comes.
-    """
-    transport = httpx2.AsyncHTTPTransport(verify=_TLS_CONTEXT)
-    pool = getattr(transport, "_pool", None)
-    if isinstance(pool, httpcore2.AsyncConnectionPool) and isinstance(
-            getattr(pool, "_network_backend", None), httpcore2.AsyncNetworkBackend):
-        pool._network_backend = _OneWriteBackend(pool._network_backend)
-    return transport
+    """httpx's transport, its connections sending each request in one write (``summarizer.speedups``)."""
+    return speedups.one_write_requests(httpx2.AsyncHTTPTransport(verify=_TLS_CONTEXT))
 
 
 def make_client(config: ModelConfig, cache: ResponseCache, inner: httpx2.AsyncBaseTransport | None = None,

@@ -9,7 +9,6 @@ the run goes on.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import hashlib
 import os
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
 from .cache import CacheMode, ResponseCache, default_cache_dir
-from . import extractors
+from . import extractors, speedups
 from .extract import ModelConfig, make_client
 from .extractors import Context as ExtractContext, Step, failed
 from .ingest import IngestError, find_boilerplate, read_articles
@@ -126,14 +125,8 @@ async def summarize_async(
     on_result: Optional[Callable[[ArticleResult], None]] = None,
 ) -> Summary:
     """Summarise articles (paths, folders, JSONL files or ``Article`` objects) into one verified Summary."""
-    # Everything alive before the run (imported modules, the caller's data: about a million objects with
-    # openai and instructor loaded) is set aside from the garbage collector while the run lasts: each
-    # full collection would otherwise walk it all again, about 0.1 s each, stalling every request in flight.
-    gc.freeze()
-    try:
+    with speedups.gc_frozen():  # see summarizer.speedups
         return await _summarize(inputs, options, on_result)
-    finally:
-        gc.unfreeze()
 
 
 async def _summarize(inputs, options, on_result) -> Summary:

@@ -76,7 +76,8 @@ STAGES = {
     "language and text": "lexicon aliases wordforms textlayer speech_words phrases speakers speech_events attribution "
                          "reported date_phrases date_tense dates compare acts models",
     "ingest": "ingest pubdate",
-    "extract": "prompts cache ratelimit extract toolcall_repair partial_answer mode_probe rules extractors model_extractors",
+    "extract": "prompts cache ratelimit speedups extract toolcall_repair partial_answer mode_probe rules extractors "
+               "model_extractors",
     "verify": "quote_alignment speaker_check verify support inventory",
     "merge": "merge merge_actors merge_claims merge_denials timeline anchoring",
     "report": "formats report html_spans html_report csv_report",

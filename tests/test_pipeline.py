@@ -177,7 +177,7 @@ def test_results_come_back_in_input_order_whether_held_or_spilled(in_memory):
 def test_request_head_goes_out_with_its_body():
     """The head of a request with a body is written together with it; one without a body is never held
     past the point where we wait for the answer."""
-    from summarizer.extract import _OneWriteRequests
+    from summarizer.speedups import OneWriteRequests
 
     class Stream:
         def __init__(self):
@@ -191,7 +191,7 @@ def test_request_head_goes_out_with_its_body():
 
     async def go():
         inner = Stream()
-        stream = _OneWriteRequests(inner)
+        stream = OneWriteRequests(inner)
         head = b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n"
         await stream.write(head)
         assert inner.writes == []

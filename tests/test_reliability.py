@@ -388,3 +388,27 @@ def test_a_tool_call_written_as_near_json_with_unescaped_quotes_is_read():
     args = json.loads(call["arguments"])
     assert call["name"] == "ArticleExtraction" and args["claims"][0]["quote"] == "a farce"
     assert "farce" in args["claims"][0]["statement"]
+
+
+def test_each_speed_measure_can_be_switched_off(monkeypatch):
+    """The process-wide speed measures live in summarizer.speedups; each can be switched off for a run."""
+    import httpx2
+
+    from summarizer import speedups
+
+    assert all(speedups.enabled(m) for m in speedups.MEASURES)
+    monkeypatch.setenv("SUMMARIZER_SPEEDUPS_OFF", "one_write,gc_freeze")
+    assert not speedups.enabled("one_write") and not speedups.enabled("gc_freeze") and speedups.enabled("instructor_memo")
+    plain = speedups.one_write_requests(httpx2.AsyncHTTPTransport())
+    assert not isinstance(plain._pool._network_backend, speedups.OneWriteBackend)
+    import gc
+
+    with speedups.gc_frozen():
+        assert gc.get_freeze_count() == 0  # off: nothing frozen
+    monkeypatch.setenv("SUMMARIZER_SPEEDUPS_OFF", "")
+    assert isinstance(speedups.one_write_requests(httpx2.AsyncHTTPTransport())._pool._network_backend,
+                      speedups.OneWriteBackend)
+    with speedups.gc_frozen():
+        assert gc.get_freeze_count() > 0
+    monkeypatch.setenv("SUMMARIZER_SPEEDUPS_OFF", "all")
+    assert not any(speedups.enabled(m) for m in speedups.MEASURES)
