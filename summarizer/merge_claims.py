@@ -19,6 +19,7 @@ work grows with the number of claims, not with its square.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections import Counter, defaultdict
 from typing import Optional
 
@@ -39,6 +40,24 @@ CROSS_SPEAKER_RATIO = 92
 FRAGMENT_CONTENT_WORDS = 2
 
 
+@dataclass(eq=False)
+class Report:
+    """One article's report of a statement (a claim or a denial), with what the clustering compares."""
+
+    article: str
+    index: int  # position in the article's claims (or denials)
+    item: object  # the verified Claim or Denial
+    sid: Optional[str]  # the merged actor id of its speaker, when it has one
+    when: object  # the (earliest, latest) dates the article was written, or None
+    q: str  # the quote, folded for comparison
+    s: str  # the one-line statement, folded
+    inner: list  # words the quote itself puts in quotation marks, folded
+    words: set  # content words of quote and statement
+    cwords: set  # content words of the quote alone
+    statement: str
+    act: Optional[frozenset] = None  # who gives what to whom: read only when needed
+
+
 def _inner_quotes(quote: str) -> list[str]:
     """Words a reported-speech quote itself puts in quotation marks, four words or more."""
     return [c for c in (comparable(m.group(1)) for m in _INNER_QUOTE.finditer(quote)) if len(c.split()) >= 4]
@@ -46,21 +65,21 @@ def _inner_quotes(quote: str) -> list[str]:
 
 def is_fragment(part: dict, whole: dict) -> bool:
     """Whether one quote is a run of words inside the other, with enough content to say something."""
-    p, w = part["q"], whole["q"]
-    return (len(p) < len(w) and len(part["cwords"]) >= FRAGMENT_CONTENT_WORDS
+    p, w = part.q, whole.q
+    return (len(p) < len(w) and len(part.cwords) >= FRAGMENT_CONTENT_WORDS
             and f" {p} " in f" {w} ")
 
 
 def near_verbatim(a: dict, b: dict) -> bool:
     """The same words, whoever they are credited to: long enough that two speakers would not say them."""
-    qa, qb = a["q"], b["q"]
+    qa, qb = a.q, b.q
     if min(len(qa.split()), len(qb.split())) < CROSS_SPEAKER_WORDS:
         return False
     return fuzz.partial_ratio(qa, qb) >= CROSS_SPEAKER_RATIO
 
 
 def _same_statement(a, b) -> bool:
-    qa, qb = a["q"], b["q"]
+    qa, qb = a.q, b.q
     short = min(len(qa.split()), len(qb.split()))
     if short >= 4 and fuzz.partial_ratio(qa, qb) >= 85:
         return True
@@ -68,10 +87,10 @@ def _same_statement(a, b) -> bool:
         return True
     # "... acknowledged concerns about Karsland's “reckless border drills and arms build-up”" is a
     # report of the statement whose words it quotes
-    for inner, other in ((a["inner"], qb), (b["inner"], qa)):
+    for inner, other in ((a.inner, qb), (b.inner, qa)):
         if any(fuzz.partial_ratio(i, other) >= 90 for i in inner):
             return True
-    return fuzz.token_set_ratio(a["s"], b["s"]) >= 88
+    return fuzz.token_set_ratio(a.s, b.s) >= 88
 
 
 #: "Same act" merging: reports at most this many days apart, sharing at least this many content words
@@ -91,14 +110,14 @@ def _same_act(a: dict, b: dict, acts: ActReader) -> bool:
     supplies drones and shells to Tovia" and "Karsland is supplying shells and drones to support Tovia's
     war effort", from the same capital on the same Sunday, are one statement. Undated articles
     never merge this way: without a date, the same act could be a different year's statement."""
-    if a["article"] == b["article"] or a["when"] is None or b["when"] is None:
+    if a.article == b.article or a.when is None or b.when is None:
         return False
-    if not close_in_time(a["when"], b["when"], SAME_ACT_DAYS) or len(a["words"] & b["words"]) < SAME_ACT_WORDS:
+    if not close_in_time(a.when, b.when, SAME_ACT_DAYS) or len(a.words & b.words) < SAME_ACT_WORDS:
         return False
     for x in (a, b):
-        if x["act"] is None:
-            x["act"] = _act(x["statement"], acts)
-    return bool(a["act"] & b["act"])
+        if x.act is None:
+            x.act = _act(x.statement, acts)
+    return bool(a.act & b.act)
 
 
 #: Paraphrase merging: one speaker, two articles at most SAME_ACT_DAYS apart, whose reports share at
@@ -111,11 +130,11 @@ def _paraphrase(a: dict, b: dict) -> bool:
     """Two outlets' reported-speech versions of one statement: "Roe wrote that harbour divers laid the
     mines" and "divers from the harbour had laid mines, the campaigner said" (the caller keeps the
     speaker the same). Undated articles never merge this way."""
-    if a["article"] == b["article"] or a["when"] is None or b["when"] is None:
+    if a.article == b.article or a.when is None or b.when is None:
         return False
-    if not close_in_time(a["when"], b["when"], SAME_ACT_DAYS):
+    if not close_in_time(a.when, b.when, SAME_ACT_DAYS):
         return False
-    sa, sb = stems(a["statement"]), stems(b["statement"])
+    sa, sb = stems(a.statement), stems(b.statement)
     shared = len(sa & sb)
     return shared >= PARAPHRASE_STEMS and shared >= PARAPHRASE_SHARE * min(len(sa), len(sb))
 
@@ -144,12 +163,12 @@ class _Clusters:
 
     def _joins(self, c: int, item: dict) -> bool:
         members = self.members[c][: self.MAX_MEMBERS_CHECKED]
-        return any(_same_statement(m, item) and close_in_time(m["when"], item["when"], STATEMENT_REACH_DAYS)
+        return any(_same_statement(m, item) and close_in_time(m.when, item.when, STATEMENT_REACH_DAYS)
                    for m in members) or any(_same_act(m, item, self.acts) or _paraphrase(m, item) for m in members)
 
     def _joins_any_speaker(self, c: int, item: dict) -> bool:
         members = self.members[c][: self.MAX_MEMBERS_CHECKED]
-        return any(near_verbatim(m, item) and close_in_time(m["when"], item["when"], STATEMENT_REACH_DAYS)
+        return any(near_verbatim(m, item) and close_in_time(m.when, item.when, STATEMENT_REACH_DAYS)
                    for m in members)
 
     def _related(self, a, b) -> bool:
@@ -172,7 +191,7 @@ class _Clusters:
             if self._joins(c, item):
                 cluster = c
                 break
-        long_enough = len(item["q"].split()) >= CROSS_SPEAKER_WORDS
+        long_enough = len(item.q.split()) >= CROSS_SPEAKER_WORDS
         if cluster is None and (long_enough or key in self.related_keys):
             for c, shared in top(rare_word_votes(self.index, [(self.ANY, w) for w in words]), self.MAX_CANDIDATES):
                 if shared < need:
@@ -216,7 +235,7 @@ def _ref(article_id: str, index: int, item) -> SourceRef:
 
 
 def sorted_refs(items) -> list[SourceRef]:
-    refs = [_ref(i["article"], i["index"], i["item"]) for i in items]
+    refs = [_ref(i.article, i.index, i.item) for i in items]
     return sorted(refs, key=lambda r: (r.flagged, STATUS_RANK[r.status], r.article_id, r.index))
 
 
@@ -232,26 +251,26 @@ def cluster_items(results, field: str, text_of, speaker_of, acts: ActReader, act
             key = sid or ("?", aliases.fold(item.speaker))
             said = content_words(quote)
             words = said | content_words(statement)
-            entry = {"article": r.article_id, "index": i, "item": item, "sid": sid, "when": written.get(r.article_id),
-                     "q": comparable(quote), "s": comparable(statement), "inner": _inner_quotes(quote),
-                     "words": words, "cwords": said, "statement": statement, "act": None}  # the act is read only when needed
+            entry = Report(article=r.article_id, index=i, item=item, sid=sid, when=written.get(r.article_id),
+                           q=comparable(quote), s=comparable(statement), inner=_inner_quotes(quote),
+                           words=words, cwords=said, statement=statement)
             clusters.add(key, entry, words)
     return clusters.members
 
 
 def speaker_of_cluster(members: list[dict]):
     """The speaker most of a cluster's reports credit; on a tie, the first report's."""
-    counts = Counter(m["sid"] for m in members)
-    return max(counts, key=lambda sid: (counts[sid], -next(i for i, m in enumerate(members) if m["sid"] == sid)))
+    counts = Counter(m.sid for m in members)
+    return max(counts, key=lambda sid: (counts[sid], -next(i for i, m in enumerate(members) if m.sid == sid)))
 
 
 def cluster_head(members: list[dict], names: dict[str, str]):
     """What a merged claim or denial is shown by: its sources best first, the best-supported report,
     its speaker's id and name (the article's own wording when the speaker is no merged actor)."""
     refs = sorted_refs(members)
-    best = next(m for m in members if (m["article"], m["index"]) == (refs[0].article_id, refs[0].index))
+    best = next(m for m in members if (m.article, m.index) == (refs[0].article_id, refs[0].index))
     sid = speaker_of_cluster(members)
-    return refs, best["item"], sid, names.get(sid, best["item"].speaker)
+    return refs, best.item, sid, names.get(sid, best.item.speaker)
 
 
 def merge_claims(results, speaker_of, actors: list[MergedActor], acts: ActReader,
@@ -261,7 +280,7 @@ def merge_claims(results, speaker_of, actors: list[MergedActor], acts: ActReader
     for n, members in enumerate(cluster_items(results, "claims", lambda c: (c.quote, c.statement), speaker_of,
                                               acts, actors, written)):
         refs, best, sid, speaker = cluster_head(members, names)
-        others = sorted({names.get(m["sid"], m["item"].speaker) for m in members if m["sid"] != sid})
+        others = sorted({names.get(m.sid, m.item.speaker) for m in members if m.sid != sid})
         merged.append(
             MergedClaim(
                 id=f"C{n + 1}",

@@ -117,9 +117,9 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
         refs, best, sid, speaker = cluster_head(members, names)
         denied_pairs, denied_goods = set(), set()
         for m in members:
-            denied_goods |= acts.goods(m["item"].denied)
-            denied_pairs |= acts.pairs(m["item"].denied)
-        denied_stems = {stems(m["item"].denied) for m in members}
+            denied_goods |= acts.goods(m.item.denied)
+            denied_pairs |= acts.pairs(m.item.denied)
+        denied_stems = {stems(m.item.denied) for m in members}
         by_act = {cid for pair in denied_pairs for cid in by_pair.get(pair, ())
                   if answers(denied_pairs, denied_goods, claim_facts[cid]["pairs"], claim_facts[cid]["goods"])}
         restated = set()
@@ -129,18 +129,18 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
                     restated.add(cid)
         accused = set()
         for m in members:
-            what = stems(m["item"].denied) - names_stems - _ORIGIN_NOUNS - _TIME_STEMS
-            parties = accusers(m["item"].denied, party_of)
+            what = stems(m.item.denied) - names_stems - _ORIGIN_NOUNS - _TIME_STEMS
+            parties = accusers(m.item.denied, party_of)
             for p in parties:
                 for cid in by_speaker.get(p, ()):
                     claim_stems = set().union(*claim_facts[cid]["stems"])
                     if not what or what & claim_stems:
                         accused.add(cid)  # "rejected Y's report" and nothing more: every claim of Y's round
-            if not parties and not what and m["item"].accuser and (p := party_of(m["item"].accuser)):
+            if not parties and not what and m.item.accuser and (p := party_of(m.item.accuser)):
                 # "“This claim is utterly false,” said X" after Y's report: a denial that names nothing but
                 # the claim answers the accuser the extractor read from its context, all of that round
                 accused.update(by_speaker.get(p, ()))
-        denial_times = {written.get(m["article"]) for m in members}  # a few distinct days, however many articles
+        denial_times = {written.get(m.article) for m in members}  # a few distinct days, however many articles
         links = sorted(
             (cid for cid in by_act | restated | accused if speaker_by_claim[cid] != sid
              and any(close_in_time(t, u, DENIAL_REACH_DAYS) for t in denial_times for u in claim_times[cid])),
