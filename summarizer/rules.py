@@ -175,6 +175,16 @@ _NOMINAL_DENIAL = re.compile(r"\b(?:" + "|".join(sorted(EN.words("denial_nouns")
 _ACCUSING_CUES = tuple(sorted(EN.words("accusing_cues")))
 
 
+def _origin_noun(subj: str) -> Optional[str]:
+    """The accusation or document noun a quoted denial calls untrue, as written ("allegations" in "these
+    allegations"), or None."""
+    return next((w for w in reversed(subj.lower().split()) if w in _ORIGIN or w.rstrip("s") in _ORIGIN), None)
+
+
+def _has_word(text: str) -> bool:
+    return re.search(r"[^\W\d_]", text) is not None
+
+
 def _denial_sentence(quote: str) -> Optional[tuple[str, str, bool]]:
     """When a quotation's first sentence denies (see ``_QUOTED_DENIAL``): that sentence, the phrase it
     calls untrue ("this claim"), and whether the quotation goes on to say more ("We disagree. To be
@@ -187,11 +197,10 @@ def _denial_sentence(quote: str) -> Optional[tuple[str, str, bool]]:
     return head, (m.group("subj") or "").strip(), len(quote.strip()) > len(head) + 2
 
 
-def _quoted_accuser(ctx: Context, subj: str, pos: int, found: list[_Denial], denier: str) -> Optional[Speaker]:
+def _quoted_accuser(ctx: Context, noun: Optional[str], pos: int, found: list[_Denial], denier: str) -> Optional[Speaker]:
     """Whose claim a quoted denial answers: the author the text gave its noun ("these allegations" after
     "Y's allegations"), or else the accuser of the last denial before it in the article, which the
     quotation usually carries on ("The ministry rejected Y's report. “This claim is false,” it said.")."""
-    noun = next((w.rstrip("s") for w in reversed(subj.lower().split()) if w.rstrip("s") in _ORIGIN), None)
     if noun:
         named = described_as(ctx.clean, noun, pos)
         if named:
@@ -242,7 +251,7 @@ def find_denials(ctx: Context) -> list[_Denial]:
                 if nxt + 1 < len(toks) and toks[nxt].low in ("and", "or") and toks[nxt + 1].low in DENIAL_VERBS:
                     obj_start = toks[nxt + 1].end
                 obj = _denial_object(ctx.clean, obj_start, sb)
-                if not re.search(r"[^\W\d_]", obj) or obj.split()[0].lower() in _NOT_DENIED:
+                if not _has_word(obj) or obj.split()[0].lower() in _NOT_DENIED:
                     continue
                 if low in _CLAIM_ONLY and not _names_a_claim(ctx.clean[obj_start:sb]):
                     continue  # "rejecting a revised offer": a refusal, not a denial of anything said
@@ -267,7 +276,7 @@ def find_denials(ctx: Context) -> list[_Denial]:
                 obj = _denial_object(ctx.clean, m.end(), sb)
                 np = main_subject(toks)
                 sp = speaker_for(np, ctx.clean, ctx.people, history) if np is not None and np.end <= m.start() else None
-                if sp is None or not re.search(r"[^\W\d_]", obj):
+                if sp is None or not _has_word(obj):
                     continue
                 for one in _conjuncts(sp, np, ctx, history):
                     out.append(_Denial(one, obj, _accuser(obj, sentence, ctx.clean, sa), sentence,
@@ -506,9 +515,9 @@ def extract(article: Article) -> ArticleExtraction:
         accuser = _merge_actor(actors, d.accuser, d.accuser.written or None) if d.accuser and aliases.fold(d.accuser.name) != aliases.fold(name) else None
         denials.append(Denial(speaker=name, denied=d.denied, accuser=accuser, quote=d.quote, when=d.when))
     for sp, name, quote, subj, pos, when in quoted_denials:
-        acc = _quoted_accuser(ctx, subj, pos, found, name)
+        noun = _origin_noun(subj)
+        acc = _quoted_accuser(ctx, noun, pos, found, name)
         accuser = _merge_actor(actors, acc, acc.written or None) if acc else None
-        noun = next((w for w in reversed(subj.lower().split()) if w.rstrip("s") in _ORIGIN or w in _ORIGIN), None)
         denied = f"{accuser}'s {noun}" if accuser and noun else (subj or quote)
         denials.append(Denial(speaker=name, denied=denied, accuser=accuser, quote=quote, when=when))
 
