@@ -409,18 +409,22 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
             prompt_overhead_tokens=overhead_tokens(u.prompt_tokens or 0, messages, text),
         )
 
-    loop_note = retry_failed = None
+    def set_aside(what: str) -> None:
+        moved = cache.quarantine(article.id)  # a rerun asks again; the answers stay for diagnosis
+        if moved:
+            log.info("article %s: its %s moved to %s", article.id, what, moved[0].parent)
+
+    loop_note = retry_failed = first_kept = None
     try:
         try:
             extraction, completion = await ask(kwargs)
         except Exception as exc:
-            if _salvaged(exc) is None:
+            first_kept = _salvaged(exc)
+            if first_kept is None:
                 raise
             # cut off at max_tokens, most often a loop: the cut answer is set aside, and the article asked
             # once more with a penalty on repeated tokens, which breaks the loop in most small models
-            moved = cache.quarantine(article.id)
-            if moved:
-                log.info("article %s: its cut-off answer moved to %s", article.id, moved[0].parent)
+            set_aside("cut-off answer")
             first = exc
             try:
                 extraction, completion = await ask({**kwargs, "frequency_penalty": LOOP_PENALTY})
@@ -434,7 +438,7 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
     except Exception as exc:  # one bad article never stops the run
         result = ExtractionResult(extraction=None, usage=usage, error=describe(exc, config),
                                   cache_miss=isinstance(root_cause(exc), CacheMiss))
-        kept = _salvaged(exc)
+        kept = first_kept if first_kept is not None else _salvaged(exc)  # the first cut answer, read once
         if kept is not None:
             extraction, dropped = kept
             result = ExtractionResult(extraction=extraction, usage=usage, partial=(
@@ -443,9 +447,7 @@ async def extract_article(client, article: Article, config: ModelConfig, cache: 
                 + (f" ({dropped} repeated or invalid items left out)" if dropped else "")
                 + (f"; asked again with frequency_penalty={LOOP_PENALTY}, and {retry_failed}" if retry_failed else "")))
         if _is_invalid_answer(exc):
-            moved = cache.quarantine(article.id)  # a rerun asks again; the answers stay for diagnosis
-            if moved:
-                log.info("article %s: its invalid answers moved to %s", article.id, moved[0].parent)
+            set_aside("invalid answers")
     counters = cache.counters.get(article.id)
     update = {"retries": retries}
     if counters is not None:
