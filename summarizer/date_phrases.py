@@ -47,6 +47,14 @@ UNIT_DAYS = {w: int(v) for w, v in _of_kind("unit_days")}  # month, year and dec
 # Holidays that name a day: name -> rule (lang/en/holidays.tsv explains the rules).
 HOLIDAYS = {name: rule for rule, names in EN.table("holidays") for name in names.split("|")}
 
+
+def _holiday_key(name: str) -> str:
+    """A holiday name as the pattern may have matched it: any case, spacing, apostrophe or full stop."""
+    return re.sub(r"['’.]", "", " ".join(name.lower().split()))
+
+
+_HOLIDAY_RULES = {_holiday_key(name): rule for name, rule in HOLIDAYS.items()}
+
 # Words that fix which way a phrase counts from the publication date.
 BACK_WORDS = frozenset(w for w, _ in _of_kind("back"))
 AHEAD_WORDS = frozenset(w for w, _ in _of_kind("ahead"))
@@ -221,8 +229,7 @@ def _b_deictic(m):
 
 
 def _b_holiday(m):
-    name = re.sub(r"['’]", "'", " ".join(m["hol"].lower().split()))
-    rule = HOLIDAYS.get(name) or next(r for h, r in HOLIDAYS.items() if h.replace("'", "") == name.replace("'", ""))
+    rule = _HOLIDAY_RULES[_holiday_key(m["hol"])]
     rel = " ".join((m["rel"] or "").lower().split()) or None
     return Expr("holiday", unit=rule, rel=rel, y=int(m["y"]) if m["y"] else None)
 

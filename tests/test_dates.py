@@ -241,3 +241,12 @@ def test_since_a_month_is_a_stretch_and_expected_to_looks_forward():
     assert (start.iso, end.iso) == ("2025-01", "2025-04")
     assert dates.resolve_period("since November", date(2025, 4, 3))[0].iso == "2024-11"
     assert dates.looks_future("The ambassador is expected to leave on Saturday.")
+
+
+def test_every_holiday_name_reads_with_or_without_its_apostrophes_and_full_stops():
+    from summarizer.date_phrases import HOLIDAYS
+
+    for name, rule in HOLIDAYS.items():
+        for form in {name, name.replace("'", ""), name.replace(".", ""), name.replace("'", "’")}:
+            expr = dates.parse("last " + form)
+            assert expr is not None and expr.kind == "holiday" and expr.unit == rule, form
