@@ -10,10 +10,10 @@ Python API's ``RunOptions(extractor=...)`` find it here, with no edit to either.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Awaitable, Callable, Optional, Union
 
 from .models import Article, ArticleExtraction, ArticleResult, Usage
+from .registry import Registry
 
 #: Modules that register the extractors shipped with the package, loaded the same way a plugin would be.
 BUILTIN = ("summarizer.model_extractors",)
@@ -51,7 +51,8 @@ class Extractor:
     calls_model: bool  # whether it may send requests (the run probes the endpoint's mode only for these)
 
 
-_REGISTRY: dict[str, Extractor] = {}
+_EXTRACTORS: Registry[Extractor] = Registry("extractor", BUILTIN)
+names, get = _EXTRACTORS.names, _EXTRACTORS.get
 
 
 def register(name: str, help: str, calls_model: bool):
@@ -59,27 +60,10 @@ def register(name: str, help: str, calls_model: bool):
     ``async run(article, context) -> Step | ArticleResult``."""
 
     def wrap(fn: Run) -> Run:
-        _REGISTRY[name] = Extractor(name, fn, help, calls_model)
+        _EXTRACTORS.add(name, Extractor(name, fn, help, calls_model))
         return fn
 
     return wrap
-
-
-def _load() -> dict[str, Extractor]:
-    for module in BUILTIN:
-        import_module(module)
-    return _REGISTRY
-
-
-def names() -> list[str]:
-    return list(_load())
-
-
-def get(name: str) -> Extractor:
-    found = _load()
-    if name not in found:
-        raise ValueError(f"unknown extractor {name!r} (choose from {', '.join(found)})")
-    return found[name]
 
 
 def failed(article: Article, error: str) -> ArticleResult:

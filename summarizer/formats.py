@@ -9,8 +9,9 @@ command line and the Python API find it here, with no edit to either.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Callable, Iterable
+
+from .registry import Registry
 
 #: Modules that register the formats shipped with the package, loaded the same way a plugin would be.
 BUILTIN = ("summarizer.report", "summarizer.html_report", "summarizer.csv_report")
@@ -25,34 +26,18 @@ class Format:
     needs_articles: bool = False  # shows the articles' text: the run keeps them (RunOptions.keep_articles)
 
 
-_REGISTRY: dict[str, Format] = {}
+_FORMATS: Registry[Format] = Registry("format", BUILTIN)
+names, get = _FORMATS.names, _FORMATS.get
 
 
 def register(name: str, help: str, terminal: bool = False, needs_articles: bool = False):
     """Decorator: ``@register("csv", "one row per claim source")`` over ``render(summary, articles)``."""
 
     def wrap(fn):
-        _REGISTRY[name] = Format(name, fn, help, terminal, needs_articles)
+        _FORMATS.add(name, Format(name, fn, help, terminal, needs_articles))
         return fn
 
     return wrap
-
-
-def _load() -> dict[str, Format]:
-    for module in BUILTIN:
-        import_module(module)
-    return _REGISTRY
-
-
-def names() -> list[str]:
-    return list(_load())
-
-
-def get(name: str) -> Format:
-    formats = _load()
-    if name not in formats:
-        raise ValueError(f"unknown format {name!r} (choose from {', '.join(formats)})")
-    return formats[name]
 
 
 def render(name: str, summary, articles: Callable[[], Iterable] = lambda: ()) -> str:

@@ -76,7 +76,7 @@ STAGES = {
     "language and text": "lexicon aliases wordforms textlayer speech_words phrases speakers speech_events attribution "
                          "reported date_phrases date_tense dates compare acts models",
     "ingest": "ingest pubdate",
-    "extract": "prompts cache ratelimit speedups extract toolcall_repair partial_answer mode_probe rules extractors "
+    "extract": "registry prompts cache ratelimit speedups extract toolcall_repair partial_answer mode_probe rules extractors "
                "model_extractors",
     "verify": "quote_alignment speaker_check verify support inventory",
     "merge": "merge merge_actors merge_claims merge_denials timeline anchoring",
