@@ -196,7 +196,9 @@ def find_people(text: str, paras: Sequence[tuple[int, int]]) -> People:
                     first = name.split()[0] if name else ""
                     if name and nspan and first.lower() in INVERTIBLE and not text[max(a, nspan[0] - 2) : nspan[0]].strip(" “\"‘'"):
                         # "Said Jane Roe: ..." opening a sentence: the cue is no part of the name
-                        name, nspan = name[len(first):].strip(), (nspan[0] + len(first) + 1, nspan[1])
+                        rest = re.match(r"\S+\s+", text[nspan[0] : nspan[1]])
+                        name = name[len(first):].strip()
+                        nspan = (nspan[0] + rest.end(), nspan[1]) if rest else None
                     if name and len(name.split()) >= 2 and nspan:
                         people.mentions.append((nspan[0], name))
                         if role and name not in people.roles and any(w.lower() in TITLE_WORDS for w in role.split()):
