@@ -14,7 +14,6 @@ from .lexicon import EN
 # Language data, kept once.
 # =============================================================================================
 
-_CALENDAR = EN.table("calendar")  # kind, number, full name, abbreviations
 _WORDS = EN.table("date_words")  # kind, word, value
 
 
@@ -22,13 +21,13 @@ def _of_kind(kind: str) -> list[tuple[str, str]]:
     return [(w, v) for k, w, v in _WORDS if k == kind]
 
 
-#: month abbreviations (and "may") -> month number: "Sept." and "September" are both read by their start
-MONTHS = {f: int(n) for k, n, *forms in _CALENDAR if k == "month"
-          for f in (forms[1].split() if len(forms) > 1 else [forms[0]])}
-WEEKDAYS = {forms[0]: int(n) for k, n, *forms in _CALENDAR if k == "weekday"}
+_CAL = EN.calendar
+#: month abbreviations (and "may", which has none) -> month number: "Sept." and "September" are both read by their start
+MONTHS = {**{m: n for m, n in _CAL.months.items() if n not in _CAL.month_abbreviations.values()},
+          **_CAL.month_abbreviations}
+WEEKDAYS = dict(_CAL.weekdays)
 # abbreviations are read only beside a full date ("Fri 7 Nov 2025"): "Sun" and "Wed" are words too
-WEEKDAY_ABBREVIATIONS = {f: int(n) for k, n, *forms in _CALENDAR if k == "weekday" and len(forms) > 1
-                         for f in forms[1].split()}
+WEEKDAY_ABBREVIATIONS = dict(_CAL.weekday_abbreviations)
 # month names that are also common words: read only with a day, a year or a word that makes them dates
 AMBIGUOUS_MONTHS = frozenset(w for w, _ in _of_kind("ambiguous_month"))
 NUMBER_WORDS = {w: int(v) for w, v in _of_kind("count")}

@@ -76,6 +76,30 @@ def _verbs(lang: str, name: str) -> _Verbs:
 
 
 @dataclass(frozen=True)
+class Calendar:
+    """Month and weekday names (``lang/<lang>/calendar.tsv``), read once for every module that needs them."""
+
+    months: dict[str, int]  # full name -> 1..12
+    month_abbreviations: dict[str, int]  # "sept" -> 9
+    weekdays: dict[str, int]  # full name -> 0 (Monday) .. 6
+    weekday_abbreviations: dict[str, int]  # "thurs" -> 3
+
+    @property
+    def month_forms(self) -> dict[str, int]:
+        """Every way of writing a month: full names and abbreviations."""
+        return {**self.months, **self.month_abbreviations}
+
+
+def _calendar(lang: str) -> Calendar:
+    parts: dict[str, dict[str, int]] = {"month": {}, "month_abbr": {}, "weekday": {}, "weekday_abbr": {}}
+    for kind, number, *forms in _table(lang, "calendar"):
+        parts[kind][forms[0]] = int(number)
+        for abbreviation in (forms[1].split() if len(forms) > 1 else ()):
+            parts[f"{kind}_abbr"][abbreviation] = int(number)
+    return Calendar(parts["month"], parts["month_abbr"], parts["weekday"], parts["weekday_abbr"])
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The word lists of one language. Attribute names say what a list is for."""
 
@@ -102,6 +126,7 @@ class Lexicon:
     accusation_nouns: frozenset[str]  # what one party says against another: "Y's allegations"
     company_nouns: frozenset[str]  # how an article refers back to a named company: "the firm"
     spokes_nouns: frozenset[str]  # someone whose words are a body's: "a spokesperson for X"
+    calendar: Calendar  # month and weekday names
 
     lang: str = "en"
 
@@ -193,6 +218,7 @@ def load(lang: str = "en") -> Lexicon:
         accusation_nouns=_words(lang, "accusation_nouns.txt"),
         company_nouns=_words(lang, "company_nouns.txt"),
         spokes_nouns=_words(lang, "spokes_nouns.txt"),
+        calendar=_calendar(lang),
     )
 
 

@@ -26,7 +26,7 @@ from typing import Iterable, Optional
 from .lexicon import EN
 
 #: month names and abbreviations -> month number (lang/en/calendar.tsv)
-MONTHS = {f: int(n) for k, n, *forms in EN.table("calendar") if k == "month" for f in " ".join(forms).split()}
+MONTHS = EN.calendar.month_forms
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?"
 _US_ZONES = r"\b(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|ET|PT|CT)\b"

@@ -132,8 +132,7 @@ def _join_cannot(toks: list[Tok]) -> list[Tok]:
 
 
 _NUMBER_WORDS = EN.words("number_words") | EN.words("ordinal_words")
-_MONTH_WORDS = frozenset(f for k, _n, *forms in EN.table("calendar")
-                         for f in (" ".join(forms).split() if k == "month" else forms[:1]))  # months, weekdays
+_MONTH_WORDS = frozenset(EN.calendar.month_forms) | frozenset(EN.calendar.weekdays)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,8 +31,8 @@ OUTLET_WORDS = EN.outlet_words
 NOT_NAMES = EN.not_names
 WEEKDAY_NAMES = frozenset(d.capitalize() for d in date_phrases.WEEKDAYS)
 #: month names as written in running text: "Sept", "Sept." and "September" (lang/en/calendar.tsv)
-MONTH_NAMES = frozenset(x for k, _n, *forms in EN.table("calendar") if k == "month" for f in " ".join(forms).split()
-                        for x in (f.capitalize(), f.capitalize() + ".") if not (x.endswith(".") and f == forms[0]))
+MONTH_NAMES = (frozenset(f.capitalize() for f in EN.calendar.month_forms)
+               | frozenset(a.capitalize() + "." for a in EN.calendar.month_abbreviations))
 TIME_WORDS = EN.words("time_words")
 SPEECH_ADVERBS = EN.words("speech_adverbs")
 PASSIVE = EN.words("passive_auxiliaries")
