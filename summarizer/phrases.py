@@ -18,6 +18,7 @@ from .speech_words import (
     NAME_CONNECTORS,
     NAME_PARTICLES,
     NOT_NAMES,
+    NOUN_DETERMINERS,
     ORG_NOUNS,
     ORG_WORDS,
     PERSON_NOUNS,
@@ -27,6 +28,7 @@ from .speech_words import (
     SPEAKER_DETERMINERS,
     SPEECH_ADVERBS,
     SPEECH_VERBS,
+    STATEMENT_ADJECTIVES,
     TIME_WORDS,
     TITLE_WORDS,
     WEEKDAY_NAMES,
@@ -48,6 +50,19 @@ _MODIFIER_ENDS = EN.words("modifier_suffixes")
 def _modifier_end(word: str) -> bool:
     end = word.rsplit("-", 1)[1]
     return end.islower() and (end.endswith("ed") or end in _MODIFIER_ENDS)
+
+
+def speech_noun(toks: Sequence[Tok], k: int) -> bool:
+    """A speech word used as a noun: "Roe's remarks", "his latest claims", "one of the states suing" (and "the United States" is no verb)."""
+    d = k - 1
+    while d >= 1 and toks[d].low in STATEMENT_ADJECTIVES:
+        d -= 1
+    return d >= 0 and (is_possessive(toks[d]) or toks[d].low in NOUN_DETERMINERS)
+
+
+def speaks_in(seg: Sequence[Tok]) -> bool:
+    """Whether an aside holds a speech verb of its own ("X, who said ..., said"), nouns apart."""
+    return any(x.low in SPEECH_VERBS and x.text.islower() and not speech_noun(seg, k) for k, x in enumerate(seg))
 
 
 def is_capitalised(t: Tok) -> bool:
@@ -275,7 +290,7 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
             role_span = chunk_back(toks, prev_comma - 1)
             role = _role_span(toks[role_span[0] : role_span[1] + 1]) if role_span else None
             return make_np(toks, prev_comma + 1, j - 1, role=role)
-        if prev_comma >= 0 and toks[prev_comma].text == "," and not any(x.low in SPEECH_VERBS for x in seg):
+        if prev_comma >= 0 and toks[prev_comma].text == "," and not speaks_in(seg):
             span = chunk_back(toks, prev_comma - 1)
             if span and any(is_capitalised(x) for x in toks[span[0] : span[1] + 1]):
                 return make_np(toks, *span, role=_role_span(seg))
@@ -318,11 +333,17 @@ def _chain_subject(toks: Sequence[Tok], comma: int) -> Optional[NP]:
     person = toks[head[0] : head[1] + 1]
     if not all(is_capitalised(x) or x.low in NAME_PARTICLES for x in person) or split_person(person, "")[0] is None:
         return None
+    prev: Sequence[Tok] = ()
     for a, b in zip(reversed(cuts[1:]), reversed(cuts[:-1])):
         seg = toks[a + 1 : b]
-        if not seg or not (seg[0].text[:1].isdigit() or seg[0].text.islower()) or any(x.low in SPEECH_VERBS for x in seg):
-            return None
+        region = bool(prev) and prev[0].low in PLACE_PREPOSITIONS and all(is_capitalised(x) or x.text == "." for x in seg)
+        if not seg or not (seg[0].text[:1].isdigit() or seg[0].text.islower() or region) or speaks_in(seg):
+            return None  # an aside opens in lower case or a number; "of Riverton, Ga." adds its region
+        prev = seg
     return make_np(toks, *head)
+
+
+PLACE_PREPOSITIONS = frozenset(("of", "from", "in"))
 
 
 def _role_span(seg: Sequence[Tok]) -> Optional[tuple[int, int]]:
@@ -360,6 +381,16 @@ def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
                     and split_person(toks[named[0] : named[1] + 1], "")[0] is not None \
                     and (named[1] + 1 >= stop or not toks[named[1] + 1].is_word):
                 return make_np(toks, named[0], named[1], role=(toks[i].start, toks[comma - 1].end))
+    if toks[i].text[:1].isdigit():
+        # "said 27-year-old student Ann Pike", "said 9/11 widow Ann Pike": a number-led modifier before a named person
+        k = i
+        while k < stop and (toks[k].text[:1].isdigit() or toks[k].text in "/-"):
+            k += 1
+        named = chunk_forward(toks, k) if k < stop else None
+        if named and named[1] < stop and is_capitalised(toks[named[1]]) \
+                and split_person([x for x in toks[named[0] : named[1] + 1] if is_capitalised(x)], "")[0] is not None:
+            return make_np(toks, named[0], named[1], role=(toks[i].start, toks[named[0]].start - 1))
+        return None
     span = chunk_forward(toks, i)
     if not span or span[1] >= stop or is_possessive(toks[span[1]]):
         return None  # "said Roe's state of mind is ...": a possessive opens the reported clause, it says nothing
@@ -374,7 +405,7 @@ def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
     if b + 2 < stop and toks[b + 1].text == ",":
         end = next((k for k in range(b + 2, stop) if toks[k].text in ",;.:!?—–" or toks[k].kind == "masked"), stop)
         seg = toks[b + 2 : end]
-        if seg and not seg[0].low.endswith("ing") and not any(x.low in SPEECH_VERBS for x in seg):
+        if seg and not seg[0].low.endswith("ing") and not speaks_in(seg):
             role = _role_span(seg)
     return make_np(toks, a, b, role=role)
 

@@ -11,7 +11,6 @@ from .lexicon import EN
 from .textlayer import MARK_CHARS as _MARK_CHARS, Tok, tokenize
 from .speech_words import (
     INVERTIBLE,
-    NOUN_DETERMINERS,
     OUTLET_NOUNS,
     PARTICIPLE_CUES,
     PASSIVE,
@@ -19,7 +18,6 @@ from .speech_words import (
     PRESENT_FORMS,
     PRONOUNS,
     SPEECH_VERBS,
-    STATEMENT_ADJECTIVES,
     WEAK_CUES,
 )
 from .phrases import (
@@ -32,6 +30,7 @@ from .phrases import (
     make_np,
     NP,
     singular_of,
+    speech_noun,
     split_person,
     subject_after,
     subject_before,
@@ -79,12 +78,8 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
         return True  # "..., as the council's memo put it.": the idiom reports the words before it
     if low not in SPEECH_VERBS and low not in WEAK_CUES and low not in PARTICIPLE_CUES:
         return False
-    if low in PRESENT_FORMS:
-        d = k - 1
-        while d >= 1 and toks[d].low in STATEMENT_ADJECTIVES:
-            d -= 1
-        if d >= 0 and (is_possessive(toks[d]) or toks[d].low in NOUN_DETERMINERS):
-            return False  # "Roe's remarks", "his latest claims", "the following comment": nouns, not speech
+    if low in PRESENT_FORMS and speech_noun(toks, k):
+        return False  # "Roe's remarks", "his latest claims", "the following comment": nouns, not speech
     j = k - 1
     while j >= 0 and toks[j].low in ("also", "further", "then", "again", "repeatedly", "reportedly", "allegedly", "once"):
         j -= 1

@@ -338,3 +338,23 @@ def test_a_description_no_name_resolves_is_unconfirmed_not_accused():
     at = text.index("We had")
     check = check_speaker(text, at, at + len("We had no crew on either day."), ["Rina Okoro"])
     assert check.found is False and check.credited_to is None, check
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    # an aside may hold a speech word used as a noun ("one of the states"), or one inside a name ("United States")
+    ("The water plan is the agency's main tool.\n\n“It is an intrusion into our affairs,” Jane Roe, the attorney "
+     "general of Utopia, one of the states suing the agency, said at a forum.", "It is an intrusion into our affairs,",
+     "Jane Roe"),
+    ("The Weekly Lens called them puppets.\n\n“Their aim is plain,” Tom Ames, a fellow at the Ridge Institute and a "
+     "former United States envoy to Freedonia, said of the network.", "Their aim is plain,", "Tom Ames"),
+    # "of <town>, <region>." after a name is where the speaker comes from, not who speaks
+    ("Carl Moss, of Riverton, Ga., said he had served “for the freedom of all of us.”", "for the freedom of all of us.",
+     "Carl Moss"),
+    # a number-led modifier before the role and name of an inverted subject
+    ("Officials said the veto stood.\n\n“The rationale does not hold water,” said 9/11 widow Ann Pike.",
+     "The rationale does not hold water,", "Ann Pike"),
+    ("The rally ended early.\n\n“We were scared,” said 27-year-old student Lea Ford.", "We were scared,", "Lea Ford"),
+])
+def test_asides_and_modifiers_around_a_name(text, span, speaker):
+    a = _attribute(text, span)
+    assert credited(a.speaker, speaker, None), a
