@@ -184,6 +184,9 @@ def _credit(ctx: Context, q: RawQuote) -> tuple[Optional[Event], str]:
     finite = [e for e in before if e.how != "participle"]
     if finite:
         before = finite  # "X said that a post by a journalist alleging ... was “...”": X, not the journalist
+    named = [e for e in before if e.speaker is not None or not (e.np.pronoun and e.written)]
+    if named and len(named) < len(before):
+        before = named  # "X said it would tell “...”" with no antecedent for "it": nested speech is X's claim
     if before:
         return max(before, key=lambda e: (e.cue_start if e.how != "reported" else e.first, e.how == "reported")), "before"
     later = [e for e in ctx.events if q.close_mark <= e.cue_start < sb and e.np is not None]
@@ -343,9 +346,14 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
                 if subj is not None:
                     speaker, np, how = speaker_for(subj, ctx.clean, ctx.people, history), subj, "subject"
             elif speaker is None and not lead:
-                # a quotation standing as its own sentence after "X stepped off the ferry ...": X
+                # a quotation standing as its own sentence after "X stepped off the ferry ...": X; after
+                # "..., Ada Wick said." in its paragraph: Ada Wick, unless someone is named since
                 prev = ctx.people.subject_before(q.open_mark, "person")
-                if prev is not None:
+                said = [e for e in ctx.events if para[0] <= e.cue_start < q.open_mark and e.speaker is not None
+                        and e.np is not None and e.how != "reported"]
+                if said and (prev is None or prev[0] <= said[-1].np.start):
+                    speaker, np, cue, how = said[-1].speaker, said[-1].np, said[-1].cue, "inherited"
+                elif prev is not None:
                     speaker, how = prev[1], "subject"
                     np = NP(prev[0], prev[0] + len(prev[1].written or prev[1].name), ())
         if ev is None and speaker is None and kind == "fragment" and n >= 3 and not ctx.in_display(q.open_mark):

@@ -73,9 +73,13 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
     if t.kind != "word" or not (t.text.islower() or opening):
         return False  # a capitalised cue only opening its sentence before a name: "Said Ellis: “...”"
     low = t.low
-    if low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it" and (
-            k + 2 == len(toks) or not toks[k + 2].is_word):
-        return True  # "..., as the council's memo put it.": the idiom reports the words before it
+    if low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it":
+        if k + 2 == len(toks) or not toks[k + 2].is_word:
+            return True  # "..., as the council's memo put it.": the idiom reports the words before it
+        m = k - 1
+        while m >= 0 and toks[m].low != "as" and (toks[m].is_word or toks[m].text == ".") and k - m <= 6:
+            m -= 1
+        return m >= 0 and toks[m].low == "as"  # "As Ms. Kova put it in a statement, the network is “...”"
     if low not in SPEECH_VERBS and low not in WEAK_CUES and low not in PARTICIPLE_CUES:
         return False
     if low in PRESENT_FORMS and speech_noun(toks, k):

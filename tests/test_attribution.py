@@ -354,6 +354,18 @@ def test_a_description_no_name_resolves_is_unconfirmed_not_accused():
     ("Officials said the veto stood.\n\n“The rationale does not hold water,” said 9/11 widow Ann Pike.",
      "The rationale does not hold water,", "Ann Pike"),
     ("The rally ended early.\n\n“We were scared,” said 27-year-old student Lea Ford.", "We were scared,", "Lea Ford"),
+    # a quotation standing alone after "..., X said." in its paragraph is X's, not an earlier paragraph's subject
+    ("Ben Cole spoke first.\n\nThe plan may stall while the minister negotiates, Ada Wick said. “The other factor is "
+     "whether it would look like meddling.”", "The other factor is whether it would look like meddling.", "Ada Wick"),
+    # "As X put it in a statement to Y, ..." opens a sentence as well as closing one
+    ("As Ms. Kova put it in a statement to my colleague Dan Best in July, the network is “giving a view you will not "
+     "get elsewhere.”", "giving a view you will not get elsewhere.", "Kova"),
+    # a nested cue whose "it" names nobody leaves the quotation with the outer speaker
+    ("WASHINGTON -- President Hale, opening the new library on Saturday, said it would tell “a story of hope and of "
+     "struggle.”", "a story of hope and of struggle.", "Hale"),
+    # a participle after the main clause: its subject speaks
+    ("Lou Park, a former party chairman, poked at the rival during the debate, tweeting, “Notice him yawning all "
+     "the time.”", "Notice him yawning all the time.", "Lou Park"),
 ])
 def test_asides_and_modifiers_around_a_name(text, span, speaker):
     a = _attribute(text, span)
