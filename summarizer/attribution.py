@@ -335,7 +335,18 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
                 cue, how = prev.cue, "inherited"
             elif not ctx.masked[para[0] : q.open_mark].strip():
                 idx = ctx.paras.index(para) if para in ctx.paras else -1
-                if idx > 0 and ctx.paras[idx - 1] in last_para_speaker:
+                pa, pb = ctx.paras[idx - 1] if idx > 0 else (0, 0)
+                if idx > 0 and ctx.masked[pa:pb].rstrip().endswith(":") and not ctx.in_display(pa):
+                    # "On July 6, Moss made the following comment:" closing the paragraph before: its subject
+                    sa_p, _ = ctx.sentence_of(pa + len(ctx.masked[pa:pb].rstrip()) - 1)
+                    subj = subject_with_appositive(tokenize(ctx.masked, sa_p, pb))
+                    sp = speaker_for(subj, ctx.clean, ctx.people, history) if subj is not None else None
+                    if sp is not None and sp.kind == "person" and " " not in sp.name and subj.start == sa_p \
+                            and " " not in ctx.people.full(sp.name, subj.start):
+                        sp = None  # "Partial transcript as follows:": one capitalised word opening a sentence names nobody
+                    if sp is not None:
+                        speaker, np, how = sp, subj, "subject"
+                if speaker is None and idx > 0 and ctx.paras[idx - 1] in last_para_speaker:
                     speaker, np = last_para_speaker[ctx.paras[idx - 1]]
                     how = "inherited"
             sa_q, _sb_q = ctx.sentence_of(q.open_mark)

@@ -322,7 +322,19 @@ def display_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tupl
         elif (k < len(paras) - 1 and n_words <= MAX_HEADLINE_WORDS and not _ENDS_SENTENCE.search(line)
               and not _SIGNED_QUOTE.match(line)):
             out.append((a, b))
+        elif k < len(paras) - 1 and n_words <= MAX_HEADLINE_WORDS and _title_case(line):
+            out.append((a, b))  # "Rival Site Shows Bias When It Comes To Rankings.": a headline, full stop or not
     return out
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_TITLE_SMALL = EN.words("name_function_words") | {"as", "but", "nor", "vs", "via", "into", "over", "up"}
+
+
+def _title_case(line: str) -> bool:
+    """Every word capitalised but the small ones, over four words or more: no sentence of prose looks so."""
+    ws = [w for w in _TITLE_WORD.findall(line) if w.lower() not in _TITLE_SMALL]
+    return len(ws) >= 4 and "\n" not in line.strip() and all(w[:1].isupper() for w in ws)
 
 
 # =============================================================================================

@@ -366,7 +366,19 @@ def test_a_description_no_name_resolves_is_unconfirmed_not_accused():
     # a participle after the main clause: its subject speaks
     ("Lou Park, a former party chairman, poked at the rival during the debate, tweeting, “Notice him yawning all "
      "the time.”", "Notice him yawning all the time.", "Lou Park"),
+    # a colon closing the paragraph before introduces the quotation that opens the next; a title-case
+    # headline, full stop or not, is nobody's subject
+    ("Rival Site Shows Bias When It Comes To Rankings.\n\nData matter to voters.\n\nOn July 6, 2015, Moss made "
+     "the following comment:\n\n“For young people who have left school, the rate is 33 percent.”",
+     "For young people who have left school, the rate is 33 percent.", "Moss"),
 ])
 def test_asides_and_modifiers_around_a_name(text, span, speaker):
     a = _attribute(text, span)
     assert credited(a.speaker, speaker, None), a
+
+
+def test_a_title_case_headline_and_a_lone_opening_word_credit_nobody():
+    text = ("Rival Site Shows Bias When It Comes To Rankings.\n\nData matter to voters.\n\n"
+            "Partial transcript as follows:\n\n“For young people who have left school, the rate is 33 percent.”")
+    a = _attribute(text, "For young people who have left school, the rate is 33 percent.")
+    assert a.speaker is None, a
