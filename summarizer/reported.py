@@ -154,7 +154,9 @@ def reported_clauses(doc: "Document") -> list[Reported]:
             # "X said S, though she acknowledged T": S is X's clause, T another statement;
             # "Police announced an arrest and said T": the second verb's clause is its own
             cut = re.search(r",\s+(\w+)\s[^,;]*$", masked[a : o.cue_start])
-            if not (cut and cut.group(1).lower() in _SUBORDINATORS):
+            if o.how == "participle" and re.search(r",\s*$", masked[a : o.cue_start]):
+                cut = re.search(r",\s*$", masked[a : o.cue_start])  # "X said S, arguing that T": T is a second statement
+            elif not (cut and cut.group(1).lower() in _SUBORDINATORS):
                 cut = re.search(r",?\s+(and|but)\s+(?:\w+ly\s+)?$", masked[a : o.cue_start])
             if cut:
                 b = a + cut.start()

@@ -89,6 +89,8 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
         j -= 1
     if low.endswith("ing") and low not in PARTICIPLE_CUES and not (j >= 0 and toks[j].low in ("is", "are", "was", "were", "am", "been")):
         return False  # "a post by a journalist alleging ...": a participle inside a noun phrase, not a speech event
+    if low in PARTICIPLE_CUES and k >= 2 and toks[k - 1].low == "by" and toks[k - 2].low not in SPEECH_VERBS:
+        return False  # "defined the areas by adding a few towns" is no speech; "responded by saying" is
     if j >= 0 and toks[j].low in PASSIVE and not (low.endswith("ing") and toks[j].low != "as"):
         return False  # "is said to", "was told", "as reported by"; but "is warning that" speaks
     if EN.negated(" ".join(x.text for x in toks[max(0, k - 4) : k]) + " "):

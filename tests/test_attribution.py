@@ -255,6 +255,14 @@ def test_a_claimed_description_holding_the_credited_name_is_confirmed():
     # someone calling someone inside the clause leaves the clause to its speaker
     ("Board spokesman Tomas Berg says that Rina Okoro called the harbourmaster on Friday to thank the crews.",
      "Rina Okoro called the harbourmaster on Friday to thank the crews", "Tomas Berg"),
+    # ", arguing that T" after "X said S" is a second statement: S ends at the comma, T is X's too
+    ("Sen. Dan Purdy (R-Ga.) said he did not believe those claims hurt Roe in 2012, arguing that it was the split "
+     "that mattered.", "he did not believe those claims hurt Roe in 2012", "Dan Purdy"),
+    ("Sen. Dan Purdy (R-Ga.) said he did not believe those claims hurt Roe in 2012, arguing that it was the split "
+     "that mattered.", "it was the split that mattered", "Dan Purdy"),
+    # "by adding a few towns" inside the clause is how something was done, not speech
+    ("But Mr. Gray and Mr. Lee said developers had widened these areas by adding a few poor towns.",
+     "developers had widened these areas by adding a few poor towns", "Lee"),
 ])
 def test_reported_clauses_and_their_speakers(text, clause, speaker):
     from summarizer.attribution import Document
