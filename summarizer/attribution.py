@@ -177,9 +177,15 @@ def _signature(ctx: Context, q: RawQuote) -> Optional[NP]:
 def _credit(ctx: Context, q: RawQuote) -> tuple[Optional[Event], str]:
     """The event that credits a quotation, and how it was found."""
     ev = _adjacent_after(ctx, q)
-    if ev is not None:
-        return ev, "after"
     sa, sb = ctx.sentence_of(q.open_mark)
+    if ev is not None:
+        opening = next((e for e in ctx.events if sa <= e.cue_start < q.open_mark and e.how == "participle"
+                        and e.np is not None and e.np is not ev.np and e.np.end <= q.open_mark), None)
+        lead = tokenize(ctx.masked, sa, q.open_mark)[:4] if opening is not None else []
+        if any(t.is_word and t.text[:1].isupper() and t.low.endswith("ing") for t in lead):
+            # "Hitting back at X for claiming that ... was “...”, Y said": the opening phrase's X, not Y
+            return opening, "before"
+        return ev, "after"
     before = [e for e in ctx.events if sa <= e.cue_start < q.open_mark and e.np is not None and e.how != "by"]
     finite = [e for e in before if e.how != "participle"]
     if finite:

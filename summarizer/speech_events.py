@@ -184,6 +184,8 @@ CONTINUING_CUES = EN.words("continuing_cues")
 
 _NAME_RUN = r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)"
 _DOCUMENT_NOUNS = EN.document_nouns
+#: heads of a definite description that stands for a named company or body ("the firm", "the lender")
+_BODY_NOUNS = EN.words("company_nouns")
 
 
 def described_as(text: str, head: str, pos: int) -> Optional[tuple[int, int]]:
@@ -224,10 +226,12 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
             return subject[1]
         return spoke[1] if spoke else None
     sp = describe(np, text)
+    described = False
     if np.definite and np.toks and np.toks[-1].text.islower() and not any(is_capitalised(t) and "-" not in t.text for t in np.toks[1:]):
         # "the Leeds-based lender" after "Acme Bank, the Leeds-based lender, ...": the named
         # speaker the text described so
         named = described_as(text, np.toks[-1].low, np.start)
+        described = named is not None
         if named is not None:
             a, b = named
             toks = tokenize(text, a, b)
@@ -242,6 +246,18 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
                 return old
             if old.head == sp.head and sp.head in PERSON_NOUNS:
                 return old
+        if sp.head in _BODY_NOUNS and not described:
+            # "The investment research firm alleged" with no firm described before: the body last named as
+            # speaking or as a subject, as "it" would be
+            spoke = next(((p, old) for p, old in reversed(history) if p < np.start and old.kind == "organisation"
+                          and any(w[:1].isupper() for w in old.name.split())), None)
+            subject = people.subject_before(np.start, "thing")
+            if subject is not None and subject[1].kind != "organisation":
+                subject = None
+            if subject and (spoke is None or subject[0] > spoke[0]):
+                return subject[1]
+            if spoke:
+                return spoke[1]
     if sp.kind == "person" and " " not in sp.name.strip():
         full = people.full(sp.name, np.start)
         if full == sp.name:

@@ -379,6 +379,14 @@ def test_a_description_no_name_resolves_is_unconfirmed_not_accused():
     ("Rival Site Shows Bias When It Comes To Rankings.\n\nData matter to voters.\n\nOn July 6, 2015, Moss made "
      "the following comment:\n\n“For young people who have left school, the rate is 33 percent.”",
      "For young people who have left school, the rate is 33 percent.", "Moss"),
+    # an opening "Hitting back at X for claiming that ... “...”" keeps X's words X's, though Y's cue follows them
+    ("Hitting back at Belmark Group for claiming that the charge was a “calculated attack on the nation”, Ridge "
+     "Research on Monday said the conglomerate was wrong.", "calculated attack on the nation", "Belmark Group"),
+    ("Speaking at the rally, “We will win,” Ana Roe said.", "We will win,", "Ana Roe"),
+    # "the firm" with no firm described before is the company last named as speaking, as "it" would be
+    ("Ridge Research on Monday said the charges stood. The investment research firm alleged that Belmark Group "
+     "hid its debts.\n\n“We disagree. To be clear, we stand by every line,” the firm stated.",
+     "We disagree. To be clear, we stand by every line,", "Ridge Research"),
 ])
 def test_asides_and_modifiers_around_a_name(text, span, speaker):
     a = _attribute(text, span)
