@@ -371,6 +371,8 @@ class VScore:
     honest_accused: int = 0  # honest quotes flagged as credited to someone else
     honest_flagged: int = 0
     honest_confirmed: int = 0
+    honest_named: int = 0  # honest cases whose gold names a speaker (PolNeAR leaves some without one)
+    honest_named_confirmed: int = 0
     misattributed: int = 0
     misattributed_caught: int = 0
 
@@ -399,6 +401,9 @@ def verify_cases(cases: list[dict], misses: Optional[list] = None) -> VScore:
             sc.honest_flagged += v.flagged
             sc.honest_accused += v.credited_to is not None and v.speaker_found is False
             sc.honest_confirmed += bool(v.speaker_found)
+            if c.get("speaker"):
+                sc.honest_named += 1
+                sc.honest_named_confirmed += bool(v.speaker_found)
         if mis:
             sc.misattributed += 1
             sc.misattributed_caught += v.flagged
@@ -427,7 +432,8 @@ def print_vscore(label: str, sc: VScore) -> None:
     r = _ratio(sc.true_flags, sc.should_flag)
     print(f"  {label:<34} n={sc.cases:<5} flag P {p} R {r} | honest n={sc.honest:<4} wrongly accused "
           f"{_ratio(sc.honest_accused, sc.honest)} flagged {_ratio(sc.honest_flagged, sc.honest)} speaker confirmed "
-          f"{_ratio(sc.honest_confirmed, sc.honest)} | misattributions n={sc.misattributed:<4} caught "
+          f"{_ratio(sc.honest_confirmed, sc.honest)} (of the n={sc.honest_named} naming a speaker: "
+          f"{_ratio(sc.honest_named_confirmed, sc.honest_named)}) | misattributions n={sc.misattributed:<4} caught "
           f"{_ratio(sc.misattributed_caught, sc.misattributed)}")
 
 
