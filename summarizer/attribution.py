@@ -41,13 +41,14 @@ from .textlayer import (
     Tok,
     tokenize,
 )
-from .speech_words import NAME_PARTICLES, NOT_NAMES, SPEECH_VERBS, TITLE_WORDS
+from .speech_words import NAME_PARTICLES, NOT_NAMES, SPEAKER_DETERMINERS, SPEECH_VERBS, TITLE_WORDS
 from .phrases import (
     chunk_forward,
     is_capitalised,
     main_subject,
     make_np,
     NP,
+    singular_of,
     split_person,
     subject_before,
     words,
@@ -379,6 +380,17 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
                 speaker = speaker_for(subj, ctx.clean, ctx.people, history)
                 np = subj
                 how = "subject" if speaker else "none"
+            sa_q, _ = ctx.sentence_of(q.open_mark)
+            lead_toks = tokenize(ctx.masked, sa_q, q.open_mark)[:4]
+            if speaker is None and lead_toks and lead_toks[0].low in SPEAKER_DETERMINERS \
+                    and any(singular_of(t.low) in EN.document_nouns for t in lead_toks[1:]):
+                # "It said the report was driven by malice. The document is “...”": the words go on being
+                # the speaker's of the sentence before, when that sentence reports speech
+                prev_s = next((x for x in reversed(ctx.sents) if para[0] <= x[0] and x[1] <= sa_q), None)
+                said = [e for e in ctx.events if prev_s and prev_s[0] <= e.cue_start < prev_s[1] and e.speaker is not None
+                        and e.np is not None and e.how != "reported"]
+                if said:
+                    speaker, np, cue, how = said[-1].speaker, said[-1].np, said[-1].cue, "inherited"
         # drop scare quotes and names in quotation marks
         # a title stays a title even when ", she said" follows it; only a lone word ("Nonsense", she said) may speak
         if looks_like_title(inner) and (n >= 2 or how != "after"):

@@ -184,6 +184,8 @@ CONTINUING_CUES = EN.words("continuing_cues")
 
 _NAME_RUN = r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)"
 _DOCUMENT_NOUNS = EN.document_nouns
+#: how far back (characters) a pronoun with no speaker and no subject before it looks for a person named
+_NEAR_MENTION = 400
 #: heads of a definite description that stands for a named company or body ("the firm", "the lender")
 _BODY_NOUNS = EN.words("company_nouns")
 
@@ -224,6 +226,13 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
         subject = people.subject_before(np.start, want)
         if subject and (spoke is None or (subject[0] > spoke[0] and not continuing)):
             return subject[1]
+        if spoke is None and want == "person":
+            # "This statement was made by journalist Ana Reyes ... “...,” he said": nobody spoke or opened a
+            # sentence before, so the person last named, if that was close by
+            named = [(p, n) for p, n in people.mentions if np.start - _NEAR_MENTION <= p < np.start and " " in n]
+            if named:
+                n = named[-1][1]
+                return Speaker(n, "person", people.roles.get(n), affiliation_of(people.roles.get(n)), False, n, n.split()[-1].lower())
         return spoke[1] if spoke else None
     sp = describe(np, text)
     described = False

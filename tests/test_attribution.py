@@ -387,6 +387,14 @@ def test_a_description_no_name_resolves_is_unconfirmed_not_accused():
     ("Ridge Research on Monday said the charges stood. The investment research firm alleged that Belmark Group "
      "hid its debts.\n\n“We disagree. To be clear, we stand by every line,” the firm stated.",
      "We disagree. To be clear, we stand by every line,", "Ridge Research"),
+    # a pronoun with nobody speaking or opening a sentence before it: the person named close before
+    ("Journalist Ana Reyes: The agency will not deny it\n\nMarch 2 – Lens. The agency is not interested in an "
+     "inquiry. This statement was made by journalist Ana Reyes on a TV channel.\n\n“You know, the agency will not "
+     "even refute it,” he said in an interview.", "You know, the agency will not even refute it,", "Ana Reyes"),
+    # "The document is “...”" right after a sentence reporting someone's speech goes on with that speaker
+    ("Belmark Group said the report was driven by “an ulterior motive” to make money. The document is “a malicious "
+     "mix of selective claims and hidden facts.”", "a malicious mix of selective claims and hidden facts.",
+     "Belmark Group"),
 ])
 def test_asides_and_modifiers_around_a_name(text, span, speaker):
     a = _attribute(text, span)
