@@ -263,6 +263,10 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
     if t.low in ("and", "but") and j > 0:
         # "Police announced an arrest on Friday and said ...": the verbs share the sentence's subject
         return main_subject(toks) if toks[j - 1].text not in ";:—–(" else None
+    near = next((k for k in range(j - 1, max(1, j - 6), -1) if toks[k].low in ("to", "with") and toks[k - 1].low in _NEAR_WORDS
+                 and all(x.is_word for x in toks[k + 1 : j + 1])), None)
+    if near is not None and (outer := chunk_back(toks, near - 2)) is not None:
+        return make_np(toks, *outer)  # "A source close to the player said": the source speaks, not the player
     relative = False
     if t.low in ("who", "which", "that") and j > 0 and toks[j - 1].text == ",":
         relative = True
@@ -316,6 +320,10 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
             # "Jane Roe's relatives said", "the firm's auditors said": the possessor's people speak
             return make_np(toks, i - (0 if is_capitalised(toks[i]) else 1), j)
     return make_np(toks, *span) if span else None
+
+
+#: "a source close to X", "people familiar with X": the words that tie an unnamed speaker to someone else
+_NEAR_WORDS = EN.words("near_words")
 
 
 def _chain_subject(toks: Sequence[Tok], comma: int) -> Optional[NP]:
@@ -372,6 +380,9 @@ def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
         if i + 1 < stop and toks[i + 1].is_word:
             return None  # "X says they both share ...": the pronoun opens the reported clause
         return NP(toks[i].start, toks[i].end, (toks[i],), pronoun=True)
+    if toks[i].low in SPEAKER_DETERMINERS and i + 3 < stop and singular_of(toks[i + 1].low) in EN.document_nouns \
+            and toks[i + 2].low in ("from", "by") and (span := chunk_forward(toks, i + 3)) and span[1] < stop:
+        return make_np(toks, *span)  # "“...,” said a statement from the player's legal team": the team
     if toks[i].low in SPEAKER_DETERMINERS:
         # "..., said the port's chief engineer, Dr Ines Varga": a role phrase of any nouns, then the name
         comma = next((k for k in range(i + 1, min(stop, i + 7)) if not toks[k].is_word), None)

@@ -68,6 +68,8 @@ def affiliation_of(role: Optional[str]) -> Optional[str]:
 
 #: Nouns for someone who speaks for a body: the words are the body's ("a spokesperson for X said").
 SPOKES_NOUNS = EN.spokes_nouns
+#: words between an owner and the one who speaks for it ("Roe's legal team", "the firm's chief spokesman")
+SPOKES_MODIFIERS = EN.words("spokes_modifiers")
 
 
 def _speaks_for(toks: Sequence[Tok], text: str) -> Optional[Speaker]:
@@ -84,7 +86,12 @@ def _speaks_for(toks: Sequence[Tok], text: str) -> Optional[Speaker]:
                 name = text[body[0].start : body[-1].end]
                 return Speaker(name, "organisation", text[toks[0].start : toks[i].end], None, _is_outlet(name), name,
                                singular_of(body[-1].low))
-        if i == len(toks) - 1 and i > 0 and all(is_capitalised(t) or t.low in NAME_CONNECTORS for t in toks[:i]) and is_capitalised(toks[0]):
+        m = i
+        while m > 1 and toks[m - 1].text.islower() and toks[m - 1].low in SPOKES_MODIFIERS:
+            m -= 1  # "Jane Roe's legal team", "the ministry's chief spokesman"
+        if i == len(toks) - 1 and m > 0 and all(is_capitalised(t) or t.low in NAME_CONNECTORS for t in toks[:m]) \
+                and is_capitalised(toks[0]) and (m == i or is_possessive(toks[m - 1])):
+            i = m
             name = text[toks[0].start : toks[i - 1].end]
             if is_possessive(toks[i - 1]):
                 # "Jane Roe's lawyer", "the ministry's spokesman": the owner, without the possessive

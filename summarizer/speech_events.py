@@ -255,6 +255,14 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
                 return old
             if old.head == sp.head and sp.head in PERSON_NOUNS:
                 return old
+        if re.fullmatch(r"\d{1,3}-year-old", np.toks[-1].low) and not described:
+            # "“...,” the 34-year-old wrote" when no age was given: the person last named, as "he" or "she" would be
+            spoke = next(((p, old) for p, old in reversed(history) if p < np.start and old.kind == "person"), None)
+            subject = people.subject_before(np.start, "person")
+            if subject and (spoke is None or subject[0] > spoke[0]):
+                return subject[1]
+            if spoke:
+                return spoke[1]
         if sp.head in _BODY_NOUNS and not described:
             # "The investment research firm alleged" with no firm described before: the body last named as
             # speaking or as a subject, as "it" would be

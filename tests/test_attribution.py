@@ -406,3 +406,27 @@ def test_a_title_case_headline_and_a_lone_opening_word_credit_nobody():
             "Partial transcript as follows:\n\n“For young people who have left school, the rate is 33 percent.”")
     a = _attribute(text, "For young people who have left school, the rate is 33 percent.")
     assert a.speaker is None, a
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    # an age description with no age given before: the person last named, as "he" would be
+    ("Ivo Markov arrived on Wednesday.\n\n“I was not aware of the rule when I travelled,” the 34-year-old wrote on "
+     "Instagram.", "I was not aware of the rule when I travelled,", "Ivo Markov"),
+    # a statement from someone's team, office or lawyers is theirs
+    ("“Our client is not a risk,” said a statement from Ivo Markov’s legal team.", "Our client is not a risk,", "Ivo Markov"),
+    ("“Our client is not a risk,” said a statement from the Harbour Board.", "Our client is not a risk,", "Harbour Board"),
+    ("Ana Roe’s office said the claim was “false and reckless.”", "false and reckless.", "Ana Roe"),
+])
+def test_descriptions_and_those_who_speak_for_someone(text, span, speaker):
+    a = _attribute(text, span)
+    assert credited(a.speaker, speaker, None), a
+
+
+@pytest.mark.parametrize("text, span, not_speaker", [
+    ("A source close to the player said he was “shocked and upset.”", "shocked and upset.", "player"),
+    ("People familiar with the talks said the deal was “very close now.”", "very close now.", "talks"),
+    ("Officials close to Ana Reyes said she was “ready to run.”", "ready to run.", "Ana Reyes"),
+])
+def test_a_source_close_to_someone_is_not_that_someone(text, span, not_speaker):
+    a = _attribute(text, span)
+    assert a.speaker is not None and not_speaker.lower() not in a.speaker.name.lower(), a
