@@ -32,6 +32,8 @@ class Reported:
 
 
 _CLAUSE_SKIP = EN.words("clause_skip_words")
+#: "<anyone> reported that X said ...": whoever reports relays X's words, outlet list or not
+_RELAY_CUES = frozenset(("reported", "reports", "report", "reporting"))
 _LISTENER_CUES = EN.words("listener_cues")
 MIN_REPORTED_WORDS = 4
 
@@ -44,8 +46,9 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
         span = chunk_forward(toks, i)
         if span:
             i = span[1] + 1
-        elif toks[i].is_word and toks[i].text.islower() and toks[i].low not in ("that",):
-            i += 1  # "told reporters"
+        elif toks[i].is_word and toks[i].text.islower() and toks[i].low not in ("that",) \
+                and toks[i].low not in PREPOSITIONS and toks[i].low not in _CLAUSE_SKIP:
+            i += 1  # "told reporters", but not "warned on Sunday of ..."
     that = next((x for x in range(i, min(len(toks), i + 9)) if toks[x].low == "that"), None)
     if that is not None and that > i and not (toks[i].low in PREPOSITIONS or toks[i].low in SPEECH_ADVERBS
                                               or toks[i].low.endswith("ly") or toks[i].text in WEEKDAY_NAMES
@@ -169,7 +172,7 @@ def reported_clauses(doc: "Document") -> list[Reported]:
             continue
         if any(len(words(ctx.clean[a + m.start() : a + m.end()])) >= 3 for m in re.finditer(r"_+", body)):
             continue  # a quotation inside: the quotation is the evidence (one of two words is the clause's)
-        if e.speaker is not None and e.speaker.outlet and inner:
+        if e.speaker is not None and (e.speaker.outlet or e.cue in _RELAY_CUES) and inner:
             continue  # "the agency reported that an official rejected ...": the inner speaker's clause, not this one
             # ("X says that Y called Z on Friday": calling someone is no clause of Y's, so X's clause stays)
         out.append(Reported(a, b, e))

@@ -263,6 +263,9 @@ def test_a_claimed_description_holding_the_credited_name_is_confirmed():
     # "by adding a few towns" inside the clause is how something was done, not speech
     ("But Mr. Gray and Mr. Lee said developers had widened these areas by adding a few poor towns.",
      "developers had widened these areas by adding a few poor towns", "Lee"),
+    # "<anyone> reported that Y said S": Y's clause, whether or not the reporter is on an outlet list
+    ("Lensweek reported that the security spokesman Jon Kirk said the agency showed photographs of rail cars.",
+     "the agency showed photographs of rail cars", "Jon Kirk"),
 ])
 def test_reported_clauses_and_their_speakers(text, clause, speaker):
     from summarizer.attribution import Document
@@ -430,3 +433,14 @@ def test_descriptions_and_those_who_speak_for_someone(text, span, speaker):
 def test_a_source_close_to_someone_is_not_that_someone(text, span, not_speaker):
     a = _attribute(text, span)
     assert a.speaker is not None and not_speaker.lower() not in a.speaker.name.lower(), a
+
+
+def test_a_time_phrase_after_a_cue_is_no_listener():
+    """"warned on Sunday of “...”" names what was warned of, no clause: "on" is not "reporters"."""
+    from summarizer.attribution import Document
+    from summarizer.reported import reported_clauses
+
+    text = "Ana Roe warned on Sunday of “undesirable results” if Belmark goes on making accusations against Tovia."
+    assert not [text[r.start:r.end] for r in reported_clauses(Document(text)) if text[r.start:].startswith("Sunday")]
+    text = "The mayor told reporters the ferry would run again on Monday."
+    assert [text[r.start:r.end] for r in reported_clauses(Document(text))] == ["the ferry would run again on Monday"]

@@ -101,3 +101,11 @@ def test_markdown_names_each_denier_once_per_claim(summary):
     for line in denier_lines:
         names = [part.split("**")[1] for part in line.split(";")]
         assert len(names) == len(set(names))
+
+
+def test_the_offline_run_on_the_seeds_flags_none_of_its_own_claims(tmp_path):
+    """The offline extractor and the verifier read one attribution engine: they cannot disagree on who said it."""
+    opts = RunOptions(config=ModelConfig(), cache_dir=tmp_path, extractor="rules")
+    s = summarize([SEEDS], opts)
+    flagged = [(c.speaker, src.quote, src.reasons) for c in [*s.claims, *s.denials] for src in c.sources if src.flagged]
+    assert s.claims and not flagged, flagged
