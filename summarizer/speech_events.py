@@ -229,9 +229,9 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
         if spoke is None and want == "person":
             # "This statement was made by journalist Ana Reyes ... “...,” he said": nobody spoke or opened a
             # sentence before, so the person last named, if that was close by
-            named = [(p, n) for p, n in people.mentions if np.start - _NEAR_MENTION <= p < np.start and " " in n]
-            if named:
-                n = named[-1][1]
+            named = {n for p, n in people.mentions if np.start - _NEAR_MENTION <= p < np.start and " " in n}
+            if len(named) == 1:  # a guess only when nobody else is named there
+                n = named.pop()
                 return Speaker(n, "person", people.roles.get(n), affiliation_of(people.roles.get(n)), False, n, n.split()[-1].lower())
         return spoke[1] if spoke else None
     sp = describe(np, text)
@@ -256,25 +256,24 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
             if old.head == sp.head and sp.head in PERSON_NOUNS:
                 return old
         if re.fullmatch(r"\d{1,3}-year-old", np.toks[-1].low) and not described:
-            # "“...,” the 34-year-old wrote" when no age was given: the person last named, as "he" or "she" would be
-            spoke = next(((p, old) for p, old in reversed(history) if p < np.start and old.kind == "person"), None)
-            subject = people.subject_before(np.start, "person")
-            if subject and (spoke is None or subject[0] > spoke[0]):
-                return subject[1]
-            if spoke:
-                return spoke[1]
+            # "“...,” the 34-year-old wrote" when no age was given: the one person named before, if only one is
+            named = {n for p, n in people.mentions if p < np.start and " " in n}
+            if len(named) == 1:
+                n = named.pop()
+                return next((old for p, old in reversed(history) if old.name == n),
+                            Speaker(n, "person", people.roles.get(n), affiliation_of(people.roles.get(n)), False, n,
+                                    n.split()[-1].lower()))
         if sp.head in _BODY_NOUNS and not described:
             # "The investment research firm alleged" with no firm described before: the body last named as
             # speaking or as a subject, as "it" would be
-            spoke = next(((p, old) for p, old in reversed(history) if p < np.start and old.kind == "organisation"
-                          and any(w[:1].isupper() for w in old.name.split())), None)
+            # speaking or as a subject, as "it" would be; a guess only when one company is in view
+            bodies = [(p, old) for p, old in history if p < np.start and old.kind == "organisation"
+                      and any(w[:1].isupper() for w in old.name.split())]
             subject = people.subject_before(np.start, "thing")
-            if subject is not None and subject[1].kind != "organisation":
-                subject = None
-            if subject and (spoke is None or subject[0] > spoke[0]):
-                return subject[1]
-            if spoke:
-                return spoke[1]
+            if subject is not None and subject[1].kind == "organisation":
+                bodies.append(subject)
+            if len({old.name for _p, old in bodies}) == 1:
+                return max(bodies, key=lambda x: x[0])[1]
     if sp.kind == "person" and " " not in sp.name.strip():
         full = people.full(sp.name, np.start)
         if full == sp.name:
