@@ -95,6 +95,10 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
         return False  # "is said to", "was told", "as reported by"; but "is warning that" speaks
     if EN.negated(" ".join(x.text for x in toks[max(0, k - 4) : k]) + " "):
         return False  # "did not deny", "declined to comment", "would not confirm": no statement of that kind
+    if (k + 1 == len(toks) or toks[k + 1].text in ".!?") and k > 5 and not any(x.kind == "masked" or x.text in ",:;—–" for x in toks[:k]):
+        # "The back and forth between X and Y continues.": nothing before or after it was said (but
+        # "“...?” Vitter demanded." is a sentence of its own after the quotation that ends one)
+        return False
     if low in WEAK_CUES:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         inverted = j >= 0 and toks[j].text == "," and nxt is not None and is_capitalised(nxt)
@@ -264,14 +268,10 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
                             Speaker(n, "person", people.roles.get(n), affiliation_of(people.roles.get(n)), False, n,
                                     n.split()[-1].lower()))
         if sp.head in _BODY_NOUNS and not described:
-            # "The investment research firm alleged" with no firm described before: the body last named as
-            # speaking or as a subject, as "it" would be
-            # speaking or as a subject, as "it" would be; a guess only when one company is in view
+            # "The investment research firm alleged" with no firm described before: the company named as
+            # speaking, a guess made only when one company has spoken so far
             bodies = [(p, old) for p, old in history if p < np.start and old.kind == "organisation"
                       and any(w[:1].isupper() for w in old.name.split())]
-            subject = people.subject_before(np.start, "thing")
-            if subject is not None and subject[1].kind == "organisation":
-                bodies.append(subject)
             if len({old.name for _p, old in bodies}) == 1:
                 return max(bodies, key=lambda x: x[0])[1]
     if sp.kind == "person" and " " not in sp.name.strip():
