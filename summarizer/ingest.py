@@ -65,6 +65,14 @@ _RELATED_MARKER = re.compile(
 )
 
 
+# A related-story link set inside a paragraph: "(Also Read | 'Headline': ...)", "[Read more: ...]".
+_INLINE_RELATED = re.compile(
+    r"[(\[]\s*(?:also\s+read|read\s+(?:more|also|next)|see\s+also|related(?:\s+(?:story|stories|news))?)\s*[|:]"
+    r"[^()\[\]\n]{0,300}[)\]]",
+    re.I,
+)
+
+
 # Text addressed to a language model rather than to readers. Such a sentence is marked like page
 # furniture: it is not sent to the model and cannot support a claim, so an article cannot talk the
 # model into a claim and then "verify" it with its own words.
@@ -143,6 +151,7 @@ def find_boilerplate(text: str) -> list[Span]:
                 if n < len(content):
                     marked.add(n)
     spans = [Span(start=lines[i][0], end=lines[i][1]) for i in sorted(marked) if lines[i][1] > lines[i][0]]
+    spans += [Span(start=m.start(), end=m.end()) for m in _INLINE_RELATED.finditer(text)]
     spans += find_injections(text)
     return _merge_spans(spans)
 

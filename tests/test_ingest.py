@@ -112,3 +112,13 @@ def test_the_tools_own_reports_in_a_folder_are_skipped_with_a_note(tmp_path, cap
         again = list(read_articles([tmp_path]))
     assert [a.id for a in again] == ["a"]
     assert sum("a report summarizer wrote" in r.getMessage() for r in caplog.records) == 2
+
+
+def test_a_related_story_link_inside_a_paragraph_is_furniture():
+    from summarizer.ingest import find_boilerplate
+
+    text = ("The firm said the claims were false. (Also Read | 'Beyond belief': Belmark's 'attack' claim draws jibe)\n\n"
+            "The board met on Monday (see the chart below). [Read more: Ferry fares rise again]")
+    marked = [text[s.start:s.end] for s in find_boilerplate(text)]
+    assert marked == ["(Also Read | 'Beyond belief': Belmark's 'attack' claim draws jibe)",
+                      "[Read more: Ferry fares rise again]"]
