@@ -233,7 +233,8 @@ def _b_holiday(m):
     return Expr("holiday", unit=rule, rel=rel, y=int(m["y"]) if m["y"] else None)
 
 
-_MONTH_SHIFT = {"this": 0, "next": 1, "last": -1}
+_MONTH_SHIFT = {"this": 0, "next": 1, "last": -1, "the next": 1, "the following": 1, "the previous": -1, "the last": -1,
+                "previous": -1, "following": 1, "the current": 0}
 
 
 def _b_nth_weekday(m):
@@ -249,8 +250,14 @@ def _b_weekday_count(m):
     return Expr("weekday_count", wd=WEEKDAYS[m["wd"].lower()], n=count_of(m["n"]) or 0, sign=sign, rel=_vague(m))
 
 
+def _b_holiday_years(m):
+    sign = -1 if m["dir"].lower() == "ago" else 1
+    rule = _HOLIDAY_RULES[_holiday_key(m["hol"])]
+    return Expr("holiday", unit=rule, rel="years" if not _vague(m) else "vague", n=sign * (count_of(m["n"]) or 0))
+
+
 def _b_day_of_month(m):
-    return Expr("day_of_month", d=_day(m), n=_MONTH_SHIFT[m["mrel"].lower()])
+    return Expr("day_of_month", d=_day(m), n=_MONTH_SHIFT[" ".join(m["mrel"].lower().split())])
 
 
 def _b_unit(m):
@@ -312,6 +319,7 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], Expr]]] = [
         rf"\b(?:(?P<rel>on|last|next|this\s+coming|this|coming|upcoming|past|previous|since|until|by)\s+)?{WEEKDAY_PATTERN}"
         r"(?:\s+(?P<suf>after\s+next|before\s+last))?\b", re.I), _b_weekday),
     (re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b", re.I), _b_deictic),
+    (re.compile(rf"\b{_HOLIDAY}\s+{_NUM}\s+years?\s+(?P<dir>ago|hence|from\s+now)\b", re.I), _b_holiday_years),
     (re.compile(
         rf"\b(?:(?P<rel>this\s+coming|this|coming|upcoming|next|last|past|previous)\s+)?{_HOLIDAY}(?:,?\s+{_YEAR})?(?![\w'’])",
         re.I), _b_holiday),
@@ -319,7 +327,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], Expr]]] = [
         rf"\b(?:the\s+)?{_NTH}\s+{WEEKDAY_PATTERN}\s+(?:of|in)\s+(?:(?P<mrel>this|next|last)\s+month|{_MON}(?:,?\s+{_YEAR})?)(?!\w)",
         re.I), _b_nth_weekday),
     (re.compile(rf"(?<![\w-]){_NUM}\s+{WEEKDAY_PATTERN}s\s+(?P<dir>from\s+now|hence|ago)\b", re.I), _b_weekday_count),
-    (re.compile(rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD})\s+of\s+(?P<mrel>this|next|last)\s+month\b", re.I), _b_day_of_month),
+    (re.compile(rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD})\s+of\s+(?P<mrel>this|next|last|(?:the\s+)?(?:next|following|previous|last|current))"
+                rf"\s+month\b", re.I), _b_day_of_month),
     (re.compile(
         r"\b(?:(?P<pre>earlier|later|early|late|mid)[\s-]+)?(?P<rel>this|last|next|coming|previous|the\s+current|the\s+coming)\s+"
         r"(?P<unit>week(?:end)?|month|year|yr)\b", re.I), _b_unit),

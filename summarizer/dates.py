@@ -265,6 +265,11 @@ def read(expr: Expr, pub: Optional[date], tense: Optional[str] = None, target=Tr
             first = pub - timedelta(days=(pub.weekday() - expr.wd) % 7 or 7)
         return _mk_day(first + timedelta(days=7 * expr.sign * (expr.n - 1)))
     if k == "holiday":
+        if expr.rel == "vague":
+            return None
+        if expr.rel == "years":  # "Thanksgiving two years ago": that holiday in that year
+            got = holiday_in(expr.unit, pub.year + expr.n)
+            return _mk_day(got) if got else None
         if expr.y is not None:
             got = holiday_in(expr.unit, expr.y)
             return _mk_day(got) if got else None

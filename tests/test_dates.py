@@ -179,6 +179,10 @@ def test_every_date_expression_is_in_the_json(tmp_path):
     ("the 20th of next month", ("2025-12-20", "day")),
     ("Friday after next", ("2025-11-21", "day")),  # the one after the coming Friday
     ("this yr", ("2025", "year")),
+    ("the 3rd of the following month", ("2025-12-03", "day")),
+    ("the 20th of the previous month", ("2025-10-20", "day")),
+    ("Thanksgiving two years ago", ("2023-11-23", "day")),  # that holiday in that year
+    ("Christmas 3 years from now", ("2028-12-25", "day")),
 ])
 def test_holidays_and_counted_weekdays_are_read_against_the_publication_day(phrase, want):
     text, got = one(phrase, FRIDAY)
