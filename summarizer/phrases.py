@@ -290,6 +290,9 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
                 if span and any(is_capitalised(x) for x in toks[span[0] : span[1] + 1]):
                     return make_np(toks, *span, role=_role_span(seg))
             return make_np(toks, *direct) if direct else None
+        if prev_comma == -1 and not relative and seg_span == (0, j - 1) and is_capitalised(toks[j - 1]) \
+                and split_person([x for x in seg if is_capitalised(x)], "")[0] is not None:
+            return make_np(toks, 0, j - 1)  # "Pentagon spokesman Lt. Col. Jo Garn, told the Post": a stray comma
         if seg_is_name and prev_comma > 0:
             role_span = chunk_back(toks, prev_comma - 1)
             role = _role_span(toks[role_span[0] : role_span[1] + 1]) if role_span else None
@@ -482,9 +485,12 @@ def name_word(t: Tok) -> bool:
         and low not in TITLE_WORDS
         and low not in ORG_WORDS
         and low not in ALIAS_WORDS
-        and not (t.text.isupper() and len(t.text) > 1)  # NATO, LISBON, XYZ
-        and t.kind == "word"
+        and (_INITIAL.fullmatch(t.text) is not None  # a middle initial: "Garron J. Garn"
+             or (t.kind == "word" and not (t.text.isupper() and len(t.text) > 1)))  # but NATO, LISBON, XYZ
     )
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def split_person(np_toks: Sequence[Tok], text: str) -> tuple[Optional[str], Optional[str], Optional[tuple[int, int]]]:

@@ -419,6 +419,9 @@ def test_a_title_case_headline_and_a_lone_opening_word_credit_nobody():
     ("“Our client is not a risk,” said a statement from Ivo Markov’s legal team.", "Our client is not a risk,", "Ivo Markov"),
     ("“Our client is not a risk,” said a statement from the Harbour Board.", "Our client is not a risk,", "Harbour Board"),
     ("Ana Roe’s office said the claim was “false and reckless.”", "false and reckless.", "Ana Roe"),
+    # a middle initial is part of the name; a stray comma between subject and verb does not hide the subject
+    ("Navy spokesman Lt. Col. Garron J. Garn, told the Lens Post that “the ship was never there.”",
+     "the ship was never there.", "Garron J. Garn"),
 ])
 def test_descriptions_and_those_who_speak_for_someone(text, span, speaker):
     a = _attribute(text, span)
