@@ -382,7 +382,8 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
                 how = "subject" if speaker else "none"
             sa_q, _ = ctx.sentence_of(q.open_mark)
             lead_toks = tokenize(ctx.masked, sa_q, q.open_mark)[:4]
-            if speaker is None and lead_toks and lead_toks[0].low in SPEAKER_DETERMINERS \
+            described = speaker is not None and speaker.name == speaker.written and speaker.name.split()[-1].islower()
+            if (speaker is None or described) and lead_toks and lead_toks[0].low in SPEAKER_DETERMINERS \
                     and any(singular_of(t.low) in EN.document_nouns for t in lead_toks[1:]):
                 # "It said the report was driven by malice. The document is “...”": the words go on being
                 # the speaker's of the sentence before, when that sentence reports speech

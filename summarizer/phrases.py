@@ -400,10 +400,14 @@ def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
         k = i
         while k < stop and (toks[k].text[:1].isdigit() or toks[k].text in "/-"):
             k += 1
-        named = chunk_forward(toks, k) if k < stop else None
-        if named and named[1] < stop and is_capitalised(toks[named[1]]) \
-                and split_person([x for x in toks[named[0] : named[1] + 1] if is_capitalised(x)], "")[0] is not None:
-            return make_np(toks, named[0], named[1], role=(toks[i].start, toks[named[0]].start - 1))
+        m = k
+        while m < stop and m < k + 2 and toks[m].is_word and toks[m].text.islower():
+            m += 1  # the role, listed noun or not: "widow", "carer"
+        n = m
+        while n < stop and name_word(toks[n]):
+            n += 1
+        if n - m >= 2 and (n >= stop or not toks[n].is_word):
+            return make_np(toks, m, n - 1, role=(toks[i].start, toks[m].start - 1))
         return None
     span = chunk_forward(toks, i)
     if not span or span[1] >= stop or is_possessive(toks[span[1]]):
@@ -479,14 +483,16 @@ def main_subject(toks: Sequence[Tok], a: int = 0) -> Optional[NP]:
 def name_word(t: Tok) -> bool:
     """A capitalised word that can be part of a person's name."""
     low = t.low.rstrip(".")
+    if _INITIAL.fullmatch(t.text):
+        return True  # a middle initial: "Tilde K. Brun", whatever else a lone letter may stand for
     return (
         is_capitalised(t)
         and not is_possessive(t)
         and low not in TITLE_WORDS
         and low not in ORG_WORDS
         and low not in ALIAS_WORDS
-        and (_INITIAL.fullmatch(t.text) is not None  # a middle initial: "Garron J. Garn"
-             or (t.kind == "word" and not (t.text.isupper() and len(t.text) > 1)))  # but NATO, LISBON, XYZ
+        and t.kind == "word"
+        and not (t.text.isupper() and len(t.text) > 1)  # NATO, LISBON, XYZ
     )
 
 

@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 from .lexicon import EN
 from .textlayer import Tok, tokenize
 from .speech_words import DENIAL_VERBS, PREPOSITIONS, PRONOUNS, SPEECH_ADVERBS, TIME_WORDS, WEEKDAY_NAMES
-from .phrases import chunk_forward, words
+from .phrases import chunk_forward, is_possessive, words
 from .speech_events import Event
 
 
@@ -97,7 +97,28 @@ def _ends_sentence(toks: Sequence[Tok], k: int, e: Event) -> bool:
     comma = next((x for x, t in enumerate(tail) if t.text == ","), None)
     if comma is not None and comma + 1 < len(tail) and tail[comma + 1].low in _SUBORDINATORS:
         tail = tail[:comma]  # "S, X said on Friday, as they met ...": what follows the comma is no clause of the cue
+    if e.how == "inverted" and len(tail) > 1 and tail[0].text == "," and (tail[1].low in ("a", "an", "the") or is_possessive(tail[1])):
+        tail = []  # "S, said Jo Barr, a senior official at the agency.": an appositive describes the speaker
     return len(tail) <= _TAIL and not any(t.low == "that" or t.kind == "masked" for t in tail)
+
+
+def _interposed(masked: str, toks: Sequence[Tok], k: int, e: Event, sa: int, sb: int) -> Optional[tuple[int, int]]:
+    """"The museum, Mr. Bush said, celebrated his heroes": a cue set between commas inside its clause
+    reports the whole sentence (the cue's own words lie inside it, and credit it)."""
+    if e.np is None or e.np.start >= e.cue_start or not re.search(r",\s*$", masked[sa : e.np.start]):
+        return None
+    i = k + 1
+    while i < len(toks) and i <= k + 4 and toks[i].is_word and toks[i].low not in ("that",):
+        i += 1  # "said on Friday,"
+    if i + 1 >= len(toks) or toks[i].text != "," or not toks[i + 1].is_word or toks[i + 1].kind == "masked":
+        return None
+    end = sb
+    while end > sa and masked[end - 1] in " .!?\n":
+        end -= 1
+    a = sa
+    while a < end and masked[a] in " \n\t":
+        a += 1
+    return (a, end) if end > a else None
 
 
 def _clause_before(masked: str, sa: int, comma: int) -> Optional[tuple[int, int]]:
@@ -147,6 +168,8 @@ def reported_clauses(doc: "Document") -> list[Reported]:
                 span = _clause_before(masked, sa, comma)
         elif e.how == "inverted":
             continue  # '“...,” said X, a former aide who ...': what follows the speaker describes them
+        elif (mid := _interposed(masked, toks, k, e, sa, sb)) is not None:
+            span = mid
         else:
             span = _clause_after(masked, toks, k, sb)
         if span is None:
@@ -161,6 +184,9 @@ def reported_clauses(doc: "Document") -> list[Reported]:
                 cut = re.search(r",\s*$", masked[a : o.cue_start])  # "X said S, arguing that T": T is a second statement
             elif not (cut and cut.group(1).lower() in _SUBORDINATORS):
                 cut = re.search(r",?\s+(and|but)\s+(?:\w+ly\s+)?$", masked[a : o.cue_start])
+            if not cut and o.np is not None and a < o.np.start < o.cue_start:
+                # "Republicans said they were sure and Democrats accused the party of ...": a second subject's statement
+                cut = re.search(r"(?:,\s*|\s+)(?:and|but|while|whereas)\s+$|;\s*$", masked[a : o.np.start])
             if cut:
                 b = a + cut.start()
                 while b > a and masked[b - 1] in " .!?\n":

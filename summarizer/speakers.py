@@ -118,6 +118,9 @@ def describe(np: NP, text: str) -> Speaker:
     body = _speaks_for(toks, text)
     if body is not None:
         return body
+    if all(is_capitalised(t) for t in toks) and aliases.fold(toks[-1].text) in OUTLET_WORDS and _is_outlet(written):
+        # "Harbour Weekly", "the Valley Ledger": an outlet's name, not a person's
+        return Speaker(written, "organisation", np_role, None, True, written, head)
     name, role, _span = split_person(toks, text)
     if name:
         role = np_role or role

@@ -216,6 +216,12 @@ def described_as(text: str, head: str, pos: int) -> Optional[tuple[int, int]]:
     return best
 
 
+def _personal(name: str) -> bool:
+    """A full name that no organisation or outlet word marks as a body ("Harbour Weekly", "Belmark Lines")."""
+    ws = name.lower().split()
+    return len(ws) > 1 and not any(w in EN.org_words or w in EN.outlet_words for w in ws)
+
+
 def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, Speaker]],
                 continuing: bool = False) -> Optional[Speaker]:
     """Resolve one phrase against what was said before it (see ``resolve_events``)."""
@@ -233,7 +239,7 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
         if spoke is None and want == "person":
             # "This statement was made by journalist Ana Reyes ... “...,” he said": nobody spoke or opened a
             # sentence before, so the person last named, if that was close by
-            named = {n for p, n in people.mentions if np.start - _NEAR_MENTION <= p < np.start and " " in n}
+            named = {n for p, n in people.mentions if np.start - _NEAR_MENTION <= p < np.start and _personal(n)}
             if len(named) == 1:  # a guess only when nobody else is named there
                 n = named.pop()
                 return Speaker(n, "person", people.roles.get(n), affiliation_of(people.roles.get(n)), False, n, n.split()[-1].lower())
@@ -261,7 +267,7 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
                 return old
         if re.fullmatch(r"\d{1,3}-year-old", np.toks[-1].low) and not described:
             # "“...,” the 34-year-old wrote" when no age was given: the one person named before, if only one is
-            named = {n for p, n in people.mentions if p < np.start and " " in n}
+            named = {n for p, n in people.mentions if p < np.start and _personal(n)}
             if len(named) == 1:
                 n = named.pop()
                 return next((old for p, old in reversed(history) if old.name == n),

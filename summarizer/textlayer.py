@@ -260,8 +260,11 @@ def mask_quotes(text: str, quotes: Iterable[RawQuote]) -> str:
 # Tokens and noun phrases.
 # =============================================================================================
 
+# a title or month abbreviation with its period is one token ("Lt.", "Cmdr.", "Sept."): the same list that
+# keeps such a period from ending a sentence (lang/en/abbreviations.txt), capitalised as a title is written
+_TITLE_ABBREVIATIONS = "|".join(sorted({a.capitalize() for a in _ABBREVIATIONS if a.isalpha()}, key=lambda a: (-len(a), a)))
 _TOKEN = re.compile(
-    r"(?P<abbr>(?:[A-Za-z]\.){2,}|[A-Z]\.(?=[ ][A-Z](?:[a-z]|\.[ ][A-Z]))|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Adm|Maj|Rev)\.)"
+    r"(?P<abbr>(?:[A-Za-z]\.){2,}|[A-Z]\.(?=[ ][A-Z](?:[a-z]|\.[ ][A-Z]))|(?:" + _TITLE_ABBREVIATIONS + r")\.)"
     r"|(?P<word>[^\W_]+(?:[’'\-][^\W_]+)*(?:(?<=s)[’'](?=\s))?)"
     r"|(?P<masked>_+)"
     r"|(?P<punct>\S)"

@@ -256,16 +256,28 @@ def test_a_claimed_description_holding_the_credited_name_is_confirmed():
     ("Board spokesman Tomas Berg says that Rina Okoro called the harbourmaster on Friday to thank the crews.",
      "Rina Okoro called the harbourmaster on Friday to thank the crews", "Tomas Berg"),
     # ", arguing that T" after "X said S" is a second statement: S ends at the comma, T is X's too
-    ("Sen. Dan Purdy (R-Ga.) said he did not believe those claims hurt Roe in 2012, arguing that it was the split "
-     "that mattered.", "he did not believe those claims hurt Roe in 2012", "Dan Purdy"),
-    ("Sen. Dan Purdy (R-Ga.) said he did not believe those claims hurt Roe in 2012, arguing that it was the split "
-     "that mattered.", "it was the split that mattered", "Dan Purdy"),
+    ("Councillor Ida Brandt (Lab) said she did not think the fare rise cost them the vote in 2019, arguing that it "
+     "was the closure of the depot that mattered.", "she did not think the fare rise cost them the vote in 2019",
+     "Ida Brandt"),
+    ("Councillor Ida Brandt (Lab) said she did not think the fare rise cost them the vote in 2019, arguing that it "
+     "was the closure of the depot that mattered.", "it was the closure of the depot that mattered", "Ida Brandt"),
     # "by adding a few towns" inside the clause is how something was done, not speech
-    ("But Mr. Gray and Mr. Lee said developers had widened these areas by adding a few poor towns.",
-     "developers had widened these areas by adding a few poor towns", "Lee"),
+    ("But Ms. Kerr and Mr. Holt said the planners had stretched the zone by adding two quiet suburbs.",
+     "the planners had stretched the zone by adding two quiet suburbs", "Holt"),
     # "<anyone> reported that Y said S": Y's clause, whether or not the reporter is on an outlet list
-    ("Lensweek reported that the security spokesman Jon Kirk said the agency showed photographs of rail cars.",
-     "the agency showed photographs of rail cars", "Jon Kirk"),
+    ("Harbour Weekly reported that the port spokesman Ole Brisk said the crane had failed twice in May.",
+     "the crane had failed twice in May", "Ole Brisk"),
+    # a cue set between commas inside its clause reports the whole sentence
+    ("The new timetable, Ms. Orla Finch said, would cut the wait at every stop.",
+     "The new timetable, Ms. Orla Finch said, would cut the wait at every stop", "Orla Finch"),
+    ("On the night shift, Mr. Tarrant said on Friday, he counted nine late trains.",
+     "On the night shift, Mr. Tarrant said on Friday, he counted nine late trains", "Tarrant"),
+    # an appositive after an inverted speaker closing the sentence leaves the clause before as the claim
+    ("The bridge stayed shut because of the wind, said Pia Lund, a duty manager at the council.",
+     "The bridge stayed shut because of the wind", "Pia Lund"),
+    # "and <another subject> <verb>" ends the first speaker's clause
+    ("Drivers said the new rota was unsafe for night crews and managers accused the union of scaremongering.",
+     "the new rota was unsafe for night crews", "Drivers"),
 ])
 def test_reported_clauses_and_their_speakers(text, clause, speaker):
     from summarizer.attribution import Document
@@ -353,51 +365,49 @@ def test_a_description_no_name_resolves_is_unconfirmed_not_accused():
 
 @pytest.mark.parametrize("text, span, speaker", [
     # an aside may hold a speech word used as a noun ("one of the states"), or one inside a name ("United States")
-    ("The water plan is the agency's main tool.\n\n“It is an intrusion into our affairs,” Jane Roe, the attorney "
-     "general of Utopia, one of the states suing the agency, said at a forum.", "It is an intrusion into our affairs,",
-     "Jane Roe"),
-    ("The Weekly Lens called them puppets.\n\n“Their aim is plain,” Tom Ames, a fellow at the Ridge Institute and a "
-     "former United States envoy to Freedonia, said of the network.", "Their aim is plain,", "Tom Ames"),
+    ("The ferry levy pays for the harbour.\n\n“It is a raid on our harbour,” Tove Lind, the mayor of Eastby, one of "
+     "the states bordering the lake, said at a meeting.", "It is a raid on our harbour,", "Tove Lind"),
+    ("The talks ended on Monday.\n\n“The deal is dead,” Rolf Aske, a trade adviser and a former United States "
+     "negotiator, said of the talks.", "The deal is dead,", "Rolf Aske"),
     # "of <town>, <region>." after a name is where the speaker comes from, not who speaks
-    ("Carl Moss, of Riverton, Ga., said he had served “for the freedom of all of us.”", "for the freedom of all of us.",
-     "Carl Moss"),
+    ("Mara Quist, of Dunmore, Vt., said she had waited “three hours in the rain for a bus.”",
+     "three hours in the rain for a bus.", "Mara Quist"),
     # a number-led modifier before the role and name of an inverted subject
-    ("Officials said the veto stood.\n\n“The rationale does not hold water,” said 9/11 widow Ann Pike.",
-     "The rationale does not hold water,", "Ann Pike"),
+    ("Officials said the bridge would reopen.\n\n“Nobody asked the drivers,” said 24/7 carer Ben Okafor.",
+     "Nobody asked the drivers,", "Ben Okafor"),
     ("The rally ended early.\n\n“We were scared,” said 27-year-old student Lea Ford.", "We were scared,", "Lea Ford"),
     # a quotation standing alone after "..., X said." in its paragraph is X's, not an earlier paragraph's subject
-    ("Ben Cole spoke first.\n\nThe plan may stall while the minister negotiates, Ada Wick said. “The other factor is "
-     "whether it would look like meddling.”", "The other factor is whether it would look like meddling.", "Ada Wick"),
+    ("Ben Cole spoke first.\n\nThe bridge may reopen once the engineers sign off, Ada Wick said. “The harder question "
+     "is who pays for the repairs.”", "The harder question is who pays for the repairs.", "Ada Wick"),
     # "As X put it in a statement to Y, ..." opens a sentence as well as closing one
-    ("As Ms. Kova put it in a statement to my colleague Dan Best in July, the network is “giving a view you will not "
-     "get elsewhere.”", "giving a view you will not get elsewhere.", "Kova"),
+    ("As Ms. Vold put it in a letter to the editor last week, the new toll is “a tax on patience.”",
+     "a tax on patience.", "Vold"),
     # a nested cue whose "it" names nobody leaves the quotation with the outer speaker
-    ("WASHINGTON -- President Hale, opening the new library on Saturday, said it would tell “a story of hope and of "
-     "struggle.”", "a story of hope and of struggle.", "Hale"),
+    ("DUNMORE -- Mayor Stein, opening the new bridge on Saturday, said it would carry “the hopes of both banks of the "
+     "river.”", "the hopes of both banks of the river.", "Stein"),
     # a participle after the main clause: its subject speaks
-    ("Lou Park, a former party chairman, poked at the rival during the debate, tweeting, “Notice him yawning all "
-     "the time.”", "Notice him yawning all the time.", "Lou Park"),
+    ("Lou Park, a former harbour master, mocked the new timetable at the meeting, tweeting, “Nobody checked a single "
+     "tide table.”", "Nobody checked a single tide table.", "Lou Park"),
     # a colon closing the paragraph before introduces the quotation that opens the next; a title-case
     # headline, full stop or not, is nobody's subject
-    ("Rival Site Shows Bias When It Comes To Rankings.\n\nData matter to voters.\n\nOn July 6, 2015, Moss made "
-     "the following comment:\n\n“For young people who have left school, the rate is 33 percent.”",
-     "For young people who have left school, the rate is 33 percent.", "Moss"),
+    ("Harbour Watch Flags Delays On Every Route.\n\nFares rose again.\n\nOn March 3, 2021, Quist gave the "
+     "following answer:\n\n“For most riders, the wait has doubled since the spring.”",
+     "For most riders, the wait has doubled since the spring.", "Quist"),
     # an opening "Hitting back at X for claiming that ... “...”" keeps X's words X's, though Y's cue follows them
-    ("Hitting back at Belmark Group for claiming that the charge was a “calculated attack on the nation”, Ridge "
-     "Research on Monday said the conglomerate was wrong.", "calculated attack on the nation", "Belmark Group"),
+    ("Firing back at Belmark Lines for claiming that the audit was “a smear on the whole harbour”, Tide Analytics on "
+     "Monday said the operator was wrong.", "a smear on the whole harbour", "Belmark Lines"),
     ("Speaking at the rally, “We will win,” Ana Roe said.", "We will win,", "Ana Roe"),
     # "the firm" with no firm described before is the company last named as speaking, as "it" would be
-    ("Ridge Research on Monday said the charges stood. The investment research firm alleged that Belmark Group "
-     "hid its debts.\n\n“We disagree. To be clear, we stand by every line,” the firm stated.",
-     "We disagree. To be clear, we stand by every line,", "Ridge Research"),
+    ("Tide Analytics on Monday said its figures stood. The data firm alleged that Belmark Lines had hidden its "
+     "losses.\n\n“We stand by every number in it,” the firm stated.", "We stand by every number in it,", "Tide Analytics"),
     # a pronoun with nobody speaking or opening a sentence before it: the person named close before
-    ("Journalist Ana Reyes: The agency will not deny it\n\nMarch 2 – Lens. The agency is not interested in an "
-     "inquiry. This statement was made by journalist Ana Reyes on a TV channel.\n\n“You know, the agency will not "
-     "even refute it,” he said in an interview.", "You know, the agency will not even refute it,", "Ana Reyes"),
+    ("Reporter Ana Reyes: The council will not explain itself\n\nMarch 2 – Harbour Weekly. The council will not say "
+     "why the bridge closed. This view was put forward by reporter Ana Reyes on a radio show.\n\n“Honestly, the "
+     "council does not want anyone asking about the bridge,” he said in an interview.",
+     "Honestly, the council does not want anyone asking about the bridge,", "Ana Reyes"),
     # "The document is “...”" right after a sentence reporting someone's speech goes on with that speaker
-    ("Belmark Group said the report was driven by “an ulterior motive” to make money. The document is “a malicious "
-     "mix of selective claims and hidden facts.”", "a malicious mix of selective claims and hidden facts.",
-     "Belmark Group"),
+    ("Belmark Lines said the audit was written with “a clear agenda” to hurt its shares. The paper is “a careless "
+     "pile of half-truths and old numbers.”", "a careless pile of half-truths and old numbers.", "Belmark Lines"),
 ])
 def test_asides_and_modifiers_around_a_name(text, span, speaker):
     a = _attribute(text, span)
@@ -405,9 +415,9 @@ def test_asides_and_modifiers_around_a_name(text, span, speaker):
 
 
 def test_a_title_case_headline_and_a_lone_opening_word_credit_nobody():
-    text = ("Rival Site Shows Bias When It Comes To Rankings.\n\nData matter to voters.\n\n"
-            "Partial transcript as follows:\n\n“For young people who have left school, the rate is 33 percent.”")
-    a = _attribute(text, "For young people who have left school, the rate is 33 percent.")
+    text = ("Harbour Watch Flags Delays On Every Route.\n\nFares rose again.\n\n"
+            "Edited transcript follows:\n\n“For most riders, the wait has doubled since the spring.”")
+    a = _attribute(text, "For most riders, the wait has doubled since the spring.")
     assert a.speaker is None, a
 
 
@@ -420,8 +430,8 @@ def test_a_title_case_headline_and_a_lone_opening_word_credit_nobody():
     ("“Our client is not a risk,” said a statement from the Harbour Board.", "Our client is not a risk,", "Harbour Board"),
     ("Ana Roe’s office said the claim was “false and reckless.”", "false and reckless.", "Ana Roe"),
     # a middle initial is part of the name; a stray comma between subject and verb does not hide the subject
-    ("Navy spokesman Lt. Col. Garron J. Garn, told the Lens Post that “the ship was never there.”",
-     "the ship was never there.", "Garron J. Garn"),
+    ("Navy spokesman Lt. Cmdr. Tilde K. Brun, told the Harbour Post that “the ship was never there.”",
+     "the ship was never there.", "Tilde K. Brun"),
 ])
 def test_descriptions_and_those_who_speak_for_someone(text, span, speaker):
     a = _attribute(text, span)
@@ -443,7 +453,7 @@ def test_a_time_phrase_after_a_cue_is_no_listener():
     from summarizer.attribution import Document
     from summarizer.reported import reported_clauses
 
-    text = "Ana Roe warned on Sunday of “undesirable results” if Belmark goes on making accusations against Tovia."
+    text = "Ana Roe warned on Sunday of “serious consequences” if the council goes on ignoring the tide reports."
     assert not [text[r.start:r.end] for r in reported_clauses(Document(text)) if text[r.start:].startswith("Sunday")]
     text = "The mayor told reporters the ferry would run again on Monday."
     assert [text[r.start:r.end] for r in reported_clauses(Document(text))] == ["the ferry would run again on Monday"]
