@@ -18,6 +18,7 @@ FUTURE_BEFORE_TO = EN.words("future_before_to")
 # Words after which a date is a deadline or a start still to come, whatever the tense of the verb.
 TARGET_WORDS = EN.words("target_words")
 _ADJECTIVE_BEFORE = EN.words("adjective_before")
+_TENSE_SKIP = EN.words("tense_skip_words")
 FUTURE_PARTICIPLES = EN.words("future_participles")
 PRESENT_WORDS = EN.words("present_words")
 PAST_WORDS = EN.words("past_words")
@@ -68,7 +69,7 @@ def _cue(words: list[str], i: int) -> Optional[str]:
             return None  # "United", "Red": names, not verbs
         if prev in _ADJECTIVE_BEFORE:
             return None  # "a still unspecified date", "the planned merger": an adjective, not a verb
-        aux = prev if prev not in ("not", "also", "already", "just", "now") else prev2
+        aux = prev if prev not in _TENSE_SKIP else prev2
         if aux in ("be", "being"):
             return None  # the auxiliary further left decides: "will be held", "to be named"
         if aux in PRESENT_WORDS:

@@ -217,6 +217,10 @@ def make_np(toks: Sequence[Tok], i: int, j: int, role: Optional[tuple[int, int]]
     return NP(sel[0].start, sel[-1].end, sel, role=role, definite=definite)
 
 
+_TIME_PREPOSITIONS = EN.words("time_prepositions")
+_HEADER_WORDS = EN.words("header_words")
+
+
 def _skip_back(toks: Sequence[Tok], j: int) -> int:
     """Step back over adverbs, auxiliaries, time phrases and quotation marks between subject and verb."""
     timed = False
@@ -233,7 +237,7 @@ def _skip_back(toks: Sequence[Tok], j: int) -> int:
             timed = True
             j -= 1
             continue
-        if timed and low in ("on", "in", "at", "of", "since", "by"):
+        if timed and low in _TIME_PREPOSITIONS:
             timed = False
             j -= 1
             continue
@@ -354,7 +358,7 @@ def _chain_subject(toks: Sequence[Tok], comma: int) -> Optional[NP]:
     return make_np(toks, *head)
 
 
-PLACE_PREPOSITIONS = frozenset(("of", "from", "in"))
+PLACE_PREPOSITIONS = EN.words("place_prepositions")
 
 
 def _role_span(seg: Sequence[Tok]) -> Optional[tuple[int, int]]:
@@ -449,7 +453,7 @@ def main_subject(toks: Sequence[Tok], a: int = 0) -> Optional[NP]:
     while i < len(toks) and not toks[i].is_word:
         i += 1
     # a date stamp left before the first sentence ("date 2023-02-20 The ministry said"): not its subject
-    k = i + 1 if i < len(toks) and toks[i].low in ("date", "published", "updated", "posted") else i
+    k = i + 1 if i < len(toks) and toks[i].low in _HEADER_WORDS else i
     if k < len(toks) and re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?", toks[k].text):
         i = k + 1
     for _ in range(4):

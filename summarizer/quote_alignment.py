@@ -79,7 +79,7 @@ def normalize(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W_]+(?:['’‘-][^\W_]+)*(?:[.,][0-9]+)*", re.U)
-ARTICLES = frozenset({"a", "an", "the"})
+ARTICLES = EN.words("articles")
 NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "without", "cannot", "unable", "non"}
 )

@@ -33,7 +33,9 @@ class Reported:
 
 _CLAUSE_SKIP = EN.words("clause_skip_words")
 #: "<anyone> reported that X said ...": whoever reports relays X's words, outlet list or not
-_RELAY_CUES = frozenset(("reported", "reports", "report", "reporting"))
+_RELAY_CUES = EN.words("relay_cues")
+_OBJECT_PREPOSITIONS = EN.words("object_prepositions")
+_COORDINATORS = EN.words("clause_coordinators")
 _LISTENER_CUES = EN.words("listener_cues")
 MIN_REPORTED_WORDS = 4
 
@@ -65,15 +67,15 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
         return None
     if toks[i].low == "to" and toks[k].low in INFINITIVE_CUES:
         pass  # "vowed to resign": the promise is what was said
-    elif that is None and (toks[i].low in _CLAUSE_SKIP or toks[i].low in ("to", "for", "with", "about", "of", "by", "from")):
+    elif that is None and (toks[i].low in _CLAUSE_SKIP or toks[i].low in _OBJECT_PREPOSITIONS):
         # "said after the meeting he would ...": past a leading phrase to the subject pronoun that opens the clause
         lead = next((x for x in range(i + 1, min(len(toks), i + 7)) if toks[x].low in PRONOUNS
                      and x + 1 < len(toks) and toks[x + 1].is_word and toks[x + 1].text.islower()), None)
-        if lead is None or toks[i].low in ("to", "of", "about", "with", "by", "from", "for") \
+        if lead is None or toks[i].low in _OBJECT_PREPOSITIONS \
                 or any(not toks[x].is_word for x in range(i, lead)):
             return None  # "said in an interview with ...", "replied to ...": no clause of its own
         i = lead
-    elif toks[i].low in ("and", "but", "or", "then"):
+    elif toks[i].low in _COORDINATORS:
         return None  # "“...,” X said and left the room": another verb of X's, not what was said
     end = sb
     while end > toks[i].start and masked[end - 1] in " .!?\n":

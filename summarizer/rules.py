@@ -57,7 +57,7 @@ from .textlayer import MARK_CHARS as _MARK_CHARS, ends_abbreviation, sentences, 
 
 __all__ = ["QuoteSpan", "find_quotes", "extract"]
 
-_DETERMINERS = frozenset("the a an both".split())
+_DETERMINERS = EN.words("name_openers")
 _NOT_DENIED = EN.words("not_denied")
 _FALSE_WORDS = "|".join(r"\s+".join(map(re.escape, p.split()))
                         for p in sorted(EN.phrases("false_words"), key=len, reverse=True))

@@ -66,6 +66,10 @@ class Event:
         return max(self.cue_end, self.np.end) if self.np else self.cue_end
 
 
+_CUE_ADVERBS = EN.words("cue_adverbs")
+_BE_FORMS = EN.words("be_forms")
+
+
 def _is_cue(toks: Sequence[Tok], k: int) -> bool:
     t = toks[k]
     opening = (t.kind == "word" and t.text[:1].isupper() and t.text[1:].islower() and t.low in INVERTIBLE
@@ -85,9 +89,9 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
     if low in PRESENT_FORMS and speech_noun(toks, k):
         return False  # "Roe's remarks", "his latest claims", "the following comment": nouns, not speech
     j = k - 1
-    while j >= 0 and toks[j].low in ("also", "further", "then", "again", "repeatedly", "reportedly", "allegedly", "once"):
+    while j >= 0 and toks[j].low in _CUE_ADVERBS:
         j -= 1
-    if low.endswith("ing") and low not in PARTICIPLE_CUES and not (j >= 0 and toks[j].low in ("is", "are", "was", "were", "am", "been")):
+    if low.endswith("ing") and low not in PARTICIPLE_CUES and not (j >= 0 and toks[j].low in _BE_FORMS):
         return False  # "a post by a journalist alleging ...": a participle inside a noun phrase, not a speech event
     if low in PARTICIPLE_CUES and k >= 2 and toks[k - 1].low == "by" and toks[k - 2].low not in SPEECH_VERBS:
         return False  # "defined the areas by adding a few towns" is no speech; "responded by saying" is

@@ -331,7 +331,7 @@ def display_paragraphs(text: str, paras: Sequence[tuple[int, int]]) -> list[tupl
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_TITLE_SMALL = EN.words("name_function_words") | {"as", "but", "nor", "vs", "via", "into", "over", "up"}
+_TITLE_SMALL = EN.words("name_function_words") | EN.words("title_small_words")
 
 
 def _title_case(line: str) -> bool:
