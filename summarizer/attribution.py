@@ -38,6 +38,7 @@ from .textlayer import (
     paragraphs,
     RawQuote,
     sentences,
+    SIGNATURE_DASH,
     Tok,
     tokenize,
 )
@@ -159,7 +160,7 @@ def _adjacent_after(ctx: Context, q: RawQuote) -> Optional[Event]:
 
 
 #: '“...” ― Jane Roe' / '“...” — Jane Roe, 34, of Leeds.' at the end of its line: a signature.
-_SIGNATURE = re.compile(r"[^\S\n]*[―—–][^\S\n]*([^\n,;:()“”\"]{2,60}?)[^\S\n]*(?:[,(][^\n]{0,80})?[.]?[^\S\n]*(?:\n|$)")
+_SIGNATURE = re.compile(SIGNATURE_DASH + r"([^\n,;:()“”\"]{2,60}?)[^\S\n]*(?:[,(][^\n]{0,80})?[.]?[^\S\n]*(?:\n|$)")
 
 
 def _signature(ctx: Context, q: RawQuote) -> Optional[NP]:

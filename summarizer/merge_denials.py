@@ -23,6 +23,7 @@ from .compare import close_in_time, rare_word_votes, stems, top
 from .lexicon import EN
 from .merge_claims import cluster_head, cluster_items
 from .models import MergedActor, MergedClaim, MergedDenial
+from .textlayer import name_run
 
 #: A denial answers the accusations of its day: a claim reported more than this long before or after it
 #: (both articles dated) is a different round, even when it accuses the same act.
@@ -32,7 +33,7 @@ RESTATE_MIN = 3
 
 _ORIGIN_NOUNS = EN.accusation_nouns | EN.document_nouns
 _TIME_STEMS = frozenset().union(*(stems(w) for w in EN.words("time_words")))  # "Y's report earlier this month"
-_NAME = r"((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|for|and)){0,4})"
+_NAME = name_run(5, joiners="of|for|and")
 _NOUN = r"(?:\w+\s+){0,2}?(\w+)"
 _POSSESSIVE = re.compile(_NAME + r"['’]s?\s+" + _NOUN + r"\b")
 _BY = re.compile(r"\b(\w+)\s+(?:\w+\s+)?(?:by|from|of)\s+(?:the\s+)?" + _NAME + r"(?!\w)")

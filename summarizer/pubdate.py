@@ -24,6 +24,7 @@ from datetime import date
 from typing import Iterable, Optional
 
 from .lexicon import EN
+from .textlayer import NAME_WORD
 
 #: month names and abbreviations -> month number (lang/en/calendar.tsv)
 MONTHS = EN.calendar.month_forms
@@ -86,7 +87,7 @@ def _looks_like_body(line: str) -> bool:
 def _clean(rest: str) -> bool:
     """Whether what is left of a line besides its date is header matter: a weekday, time and zone, a
     byline ("By Ana Reyes"), a section name, reading time; not a sentence."""
-    rest = re.sub(r"\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", " ", rest)
+    rest = re.sub(rf"\bby\s+{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}", " ", rest)
     rest = _NOISE.sub(" ", rest)
     words = re.findall(r"[A-Za-z]+", rest)
     return len(words) <= 5

@@ -53,7 +53,7 @@ from .speech_events import described_as, speaker_for
 from .speech_words import DENIAL_VERBS, ORG_WORDS, PARTICIPLE_CUES, PASSIVE, PRONOUNS
 from .lexicon import EN
 from .models import Actor, Article, ArticleExtraction, Claim, DatedEvent, Denial
-from .textlayer import MARK_CHARS as _MARK_CHARS, ends_abbreviation, sentences, tokenize, trim  # noqa: F401
+from .textlayer import MARK_CHARS as _MARK_CHARS, NAME_WORD, ends_abbreviation, name_run, sentences, tokenize, trim  # noqa: F401
 
 __all__ = ["QuoteSpan", "find_quotes", "extract"]
 
@@ -136,14 +136,14 @@ def _denial_object(text: str, start: int, end: int) -> str:
     return obj.strip(" ”“\"‘’'")
 
 
-_NAME = r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)"
+_NAME = name_run(4)
 
 
 def _accuser(obj: str, sentence: str, text: str = "", pos: int = 0) -> Optional[Speaker]:
     """Whose claim is denied: a name heading the denied claim ("the U.S. claims", "the NATO summit
     declaration"), the name it is "from" or "by" ("a report by reporter Jane Roe"), "after X said"
     in the same sentence, or, for "the report" alone, whoever the text named as its author before."""
-    m = re.search(rf"((?:[A-Z][\w.’'-]*\s+){{1,4}}?)(?:[a-z-]+\s+)?(?:{_ACCUSATION_NOUNS})\b", obj)
+    m = re.search(rf"((?:{NAME_WORD}\s+){{1,4}}?)(?:[a-z-]+\s+)?(?:{_ACCUSATION_NOUNS})\b", obj)
     cand = None
     if m:
         cand = m.group(1).strip()
@@ -151,7 +151,7 @@ def _accuser(obj: str, sentence: str, text: str = "", pos: int = 0) -> Optional[
                          r"(?=\s*(?:$|[,;]|(?:that|who|which|alleging|saying|claiming|accusing|about|on|in)\b))", obj)):
         cand = m.group(1).strip()
     else:
-        m = re.search(r"\bafter\s+(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){1,4}?)(?:said|accused|claimed|alleged)\b", sentence)
+        m = re.search(rf"\bafter\s+(?:the\s+)?((?:{NAME_WORD}\s+){{1,4}}?)(?:said|accused|claimed|alleged)\b", sentence)
         if m:
             cand = m.group(1).strip()
     if not cand and text and (m := re.search(rf"\b(?:the|this|that|these|those)\s+({_ACCUSATION_NOUNS})\b",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .lexicon import EN
-from .textlayer import MARK_CHARS as _MARK_CHARS, Tok, tokenize
+from .textlayer import MARK_CHARS as _MARK_CHARS, Tok, name_run, tokenize
 from .speech_words import (
     INVERTIBLE,
     OUTLET_NOUNS,
@@ -190,7 +190,7 @@ def resolve_events(events: list[Event], text: str, people: People) -> None:
 CONTINUING_CUES = EN.words("continuing_cues")
 
 
-_NAME_RUN = r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)"
+_NAME_RUN = name_run(5)
 _DOCUMENT_NOUNS = EN.document_nouns
 #: how far back (characters) a pronoun with no speaker and no subject before it looks for a person named
 _NEAR_MENTION = 400

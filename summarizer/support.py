@@ -20,10 +20,11 @@ from typing import Iterable, Optional
 from . import aliases
 from .compare import stems
 from .lexicon import EN
+from .textlayer import NAME_WORD
 
 CONTENT_SHARE = 0.4
 _NUMBER_WORDS = EN.words("number_words")
-_NAME = re.compile(r"\b([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
+_NAME = re.compile(rf"\b({NAME_WORD}(?:\s+(?:of\s+)?{NAME_WORD})*)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
