@@ -66,13 +66,15 @@ def register(name: str, help: str, calls_model: bool):
     return wrap
 
 
+def article_fields(article: Article) -> dict:
+    """What every result says of the article it came from, failed or not: one place to add a field."""
+    return {"article_id": article.id, "source": article.source, "title": article.title, "published": article.published}
+
+
 def failed(article: Article, error: str) -> ArticleResult:
     """The result of an article that gave no extraction, with the reason."""
     return ArticleResult(
-        article_id=article.id,
-        source=article.source,
-        title=article.title,
-        published=article.published,
+        **article_fields(article),
         ok=False,
         error=error,
         warnings=list(article.warnings),

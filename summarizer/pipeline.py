@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Optional, Union
 from .cache import CacheMode, ResponseCache, default_cache_dir
 from . import extractors, speedups
 from .extract import ModelConfig, make_client
-from .extractors import Context as ExtractContext, Step, failed
+from .extractors import Context as ExtractContext, Step, article_fields, failed
 from .ingest import IngestError, find_boilerplate, read_articles
 from . import dates, mode_probe
 from .inventory import find_omissions
@@ -332,10 +332,7 @@ def _finish(article: Article, step: Step, inventory: bool = True) -> ArticleResu
     claims, denials, events = verify_extraction(article, extraction)
     return ArticleResult(
         dates=_date_mentions(article),
-        article_id=article.id,
-        source=article.source,
-        title=article.title,
-        published=article.published,
+        **article_fields(article),
         ok=True,
         extractor=used,
         answered_by=step.answered_by,
