@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from rapidfuzz.distance import Indel
 from typing import Iterable, Optional, Sequence
@@ -243,11 +244,11 @@ def _exact(src: Source, quote: str) -> Optional[tuple[int, int]]:
     return None
 
 
-def _normalized(src: Source, quote: str) -> Optional[tuple[int, int]]:
+def _normalized(src: Source, quote: str, after: int = 0) -> Optional[tuple[int, int]]:
     nq = normalize(html.unescape(quote)).strip(EDGE_PUNCT)
     if len(nq) < 2:
         return None
-    pos = src.norm.find(nq)
+    pos = src.norm.find(nq, bisect_left(src.norm_map, after) if after else 0)
     while pos != -1:
         start = src.norm_map[pos]
         end = src.norm_map[pos + len(nq) - 1] + 1
@@ -259,6 +260,29 @@ def _normalized(src: Source, quote: str) -> Optional[tuple[int, int]]:
             return start, end
         pos = src.norm.find(nq, pos + 1)
     return None
+
+
+_QUOTE_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=\S)")
+#: between two quoted parts: a closing mark, the attribution (no mark of its own), an opening mark
+_INTERPOSED = re.compile(r"^[^\w“”\"«»]*[”\"’»][^“”\"«»]{1,200}?[“\"‘«][^\w]*$")
+
+
+def _joined(src: Source, quote: str) -> Optional[tuple[int, int]]:
+    """A quote whose sentences are quoted parts the article splits with its attribution ("“It is false,” Roe
+    told the Post. “There is no truth in it.”" quoted as "It is false. There is no truth in it."): the span
+    over all the parts, when every sentence is found word for word and only an attribution lies between."""
+    parts = [p for p in _QUOTE_SENTENCES.split(quote.strip()) if p.strip(EDGE_PUNCT)]
+    if len(parts) < 2:
+        return None
+    spans: list[tuple[int, int]] = []
+    for part in parts:
+        span = _normalized(src, part, spans[-1][1] if spans else 0)
+        if span is None:
+            return None
+        if spans and not _INTERPOSED.match(src.text[spans[-1][1] : span[0]]):
+            return None  # words of the article between the parts that are no attribution (or nothing at all)
+        spans.append(span)
+    return spans[0][0], spans[-1][1]
 
 
 def _candidates(src: Source, q: list[Tok], after: int, limit: int = 3) -> list[int]:
@@ -461,6 +485,10 @@ def locate(src: Source, quote: str) -> tuple[Status, float, Optional[tuple[int, 
     span = _normalized(src, quote)
     if span:
         return Status.normalized, 1.0, span, []
+    span = _joined(src, quote)
+    if span:
+        return Status.fuzzy, 1.0, span, [Difference(kind="ellipsis", benign=True, quote="",
+                                                    source="(the attribution between two quoted parts)")]
 
     frags = _fragments(quote)
     aligned: list[Alignment] = []

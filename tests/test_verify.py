@@ -206,3 +206,15 @@ def test_edits_that_change_meaning_are_still_flagged(quote):
 def test_a_possessive_is_not_a_contraction():
     text = 'The minister\'s aide said: "The minister is tired."'
     assert verify_quote(text, "The minister's tired").status.value in ("altered", "unsupported")
+
+
+def test_quoted_parts_joined_across_their_attribution_are_the_speakers_words():
+    """Outlets and models quote "“A,” she told the Post. “B.”" as "A. B.": fuzzy, not altered; anything else
+    left out between the parts, or the parts out of order, is still a change."""
+    text = "“It is a false story,” Roe told the Harbour Post on Sunday. “There is no truth to it. Not a shred.” She left."
+    v = verify_quote(text, "It is a false story. There is no truth to it.", "Roe")
+    assert v.status.value == "fuzzy" and not v.flagged and text[v.start:v.end].startswith("It is a false story")
+    assert verify_quote(text, "There is no truth to it. It is a false story.", "Roe").flagged
+    assert verify_quote(text, "It is a false story. She left.", "Roe").flagged
+    plain = "It is a false story, Roe said on Sunday, and there is no truth to it."
+    assert verify_quote(plain, "It is a false story. There is no truth to it.", "Roe").flagged
