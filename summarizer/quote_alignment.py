@@ -12,6 +12,7 @@ from rapidfuzz.distance import Indel
 from typing import Iterable, Optional, Sequence
 
 from .attribution import Document
+from .furniture import find_boilerplate
 from .lexicon import EN
 from .models import Difference, Span, Status
 from .wordforms import expand, spelling_key
@@ -191,8 +192,6 @@ def prepared(text: str, excluded: Optional[Iterable[Span | tuple[int, int]]] = N
     src = _PREPARED.get(key)
     if src is None or src.text != text:
         if ex is None:
-            from .ingest import find_boilerplate
-
             ex = find_boilerplate(text)
         if len(_PREPARED) > 64:
             _PREPARED.clear()
