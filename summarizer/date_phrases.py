@@ -233,8 +233,12 @@ def _b_holiday(m):
     return Expr("holiday", unit=rule, rel=rel, y=int(m["y"]) if m["y"] else None)
 
 
-_MONTH_SHIFT = {"this": 0, "next": 1, "last": -1, "the next": 1, "the following": 1, "the previous": -1, "the last": -1,
-                "previous": -1, "following": 1, "the current": 0}
+#: how far a "this", "next", "the previous" ... moves a unit from the publication's own (lang/en/date_words.tsv)
+_SHIFT = {w: int(v) for w, v in _of_kind("shift")}
+
+
+def _shift(rel: str) -> int:
+    return _SHIFT.get(re.sub(r"^the\s+", "", " ".join(rel.lower().split())), 0)
 
 
 def _b_nth_weekday(m):
@@ -242,7 +246,7 @@ def _b_nth_weekday(m):
     n = -1 if nth == "last" else (ORDINAL_WORDS.get(nth) or int(nth[0]))
     rel = (m["mrel"] or "").lower()
     return Expr("nth_weekday", wd=WEEKDAYS[m["wd"].lower()], n=n, m=month_number(m["mon"]) if m["mon"] else None,
-                y=int(m["y"]) if m["y"] else None, rel=rel or None, weeks=_MONTH_SHIFT.get(rel, 0))
+                y=int(m["y"]) if m["y"] else None, rel=rel or None, weeks=_shift(rel) if rel else 0)
 
 
 def _b_weekday_count(m):
@@ -257,13 +261,13 @@ def _b_holiday_years(m):
 
 
 def _b_day_of_month(m):
-    return Expr("day_of_month", d=_day(m), n=_MONTH_SHIFT[" ".join(m["mrel"].lower().split())])
+    return Expr("day_of_month", d=_day(m), n=_shift(m["mrel"]))
 
 
 def _b_unit(m):
     rel = " ".join((m["rel"] or "").lower().split())
     rel = re.sub(r"^the\s+", "", rel)
-    n = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[rel]
+    n = _SHIFT[rel]
     unit = m["unit"].lower()
     return Expr("unit", unit="year" if unit == "yr" else unit, n=n, rel="earlier" if (m["pre"] or "").lower() == "earlier" else None)
 
