@@ -33,6 +33,9 @@ RESTATE_MIN = 3
 
 _ORIGIN_NOUNS = EN.accusation_nouns | EN.document_nouns
 _TIME_STEMS = frozenset().union(*(stems(w) for w in EN.words("time_words")))  # "Y's report earlier this month"
+#: the words of a denial that names nothing but its verdict ("It's a completely false story", "We disagree")
+_FORMULA_STEMS = frozenset().union(*(stems(w) for w in EN.words("denial_formula_words") | EN.words("stop_words")
+                                     | {w for p in EN.phrases("false_words") for w in p.split()}))
 _NAME = name_run(5, joiners="of|for|and")
 _NOUN = r"(?:\w+\s+){0,2}?(\w+)"
 _POSSESSIVE = re.compile(_NAME + r"['’]s?\s+" + _NOUN + r"\b")
@@ -113,6 +116,7 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
             by_stem[stem].append(c.id)
 
     merged = []
+    pending: list[tuple[int, Optional[str], set, set, bool]] = []
     for n, members in enumerate(cluster_items(results, "denials", lambda d: (d.quote, d.denied), speaker_of,
                                               acts, actors, written)):
         refs, best, sid, speaker = cluster_head(members, names)
@@ -147,6 +151,8 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
              and any(close_in_time(t, u, DENIAL_REACH_DAYS) for t in denial_times for u in claim_times[cid])),
             key=lambda cid: int(cid[1:]),
         )
+        bare = all(not (stems(m.item.denied) - names_stems - _ORIGIN_NOUNS - _TIME_STEMS - _FORMULA_STEMS) for m in members)
+        pending.append((len(merged), sid, {m.article for m in members}, denial_times, not links and bare))
         merged.append(
             MergedDenial(
                 id=f"D{n + 1}",
@@ -159,4 +165,24 @@ def merge_denials(results, speaker_of, actors: list[MergedActor], claims: list[M
                 flagged=refs[0].flagged,
             )
         )
+    _answer_the_accused(merged, pending, claims, claim_times)
     return merged
+
+
+def _answer_the_accused(merged: list[MergedDenial], pending, claims: list[MergedClaim], claim_times: dict) -> None:
+    """A denial that names nothing ("We disagree.", "It's a completely false story", "nothing but a lie")
+    answers the party the run's other denials answer, when that party alone makes claims in the denial's
+    own articles: its claims there, of that round. Anything less clear is left unlinked."""
+    speaker_by_claim = {c.id: c.speaker_id for c in claims}
+    accused = {speaker_by_claim[cid] for d in merged for cid in d.denies}
+    for k, sid, articles, times, bare in pending:
+        if not bare:
+            continue
+        here = [c for c in claims if c.speaker_id != sid and any(ref.article_id in articles for ref in c.sources)]
+        if len({c.speaker_id for c in here if c.speaker_id in accused}) == 1:
+            here = [c for c in here if c.speaker_id in accused]  # the party the other denials answer
+        if len({c.speaker_id for c in here}) != 1:
+            continue  # several parties: which one is denied the text does not say
+        links = sorted((c.id for c in here if any(close_in_time(t, u, DENIAL_REACH_DAYS) for t in times
+                                                   for u in claim_times[c.id])), key=lambda cid: int(cid[1:]))
+        merged[k] = merged[k].model_copy(update={"denies": links})

@@ -296,3 +296,22 @@ def test_two_outlets_paraphrasing_one_statement_give_one_claim_and_another_state
     pier = [c for c in ruiz if "pier" in c.statement]
     assert len(pier) == 1 and {r.article_id for r in pier[0].sources} == {"b1", "b2"}
     assert any("timetable" in c.statement for c in ruiz if c is not pier[0])
+
+
+def test_a_denial_that_names_nothing_answers_the_one_party_its_article_reports_claims_of():
+    from summarizer import RunOptions, summarize
+    from summarizer.ingest import make_article
+
+    claim = make_article("c1", "c1", "Tide Analytics said on Monday that Belmark Lines had hidden losses of 40 million "
+                         "from its lenders for three years.", published="2025-03-03")
+    reply = make_article("c2", "c2", "Tide Analytics said on Monday that Belmark Lines had hidden losses of 40 million "
+                         "from its lenders for three years.\n\n“We disagree. This is nothing but a lie,” Belmark Lines "
+                         "said in a statement.", published="2025-03-04")
+    other = make_article("c3", "c3", "The Harbour Board said the new ferry would start in May.\n\nThe council said the "
+                         "pier would stay shut.\n\n“That is simply not true,” said Ana Ruiz.", published="2025-03-04")
+    s = summarize([claim, reply, other], RunOptions(extractor="rules", inventory=False))
+    tide = {c.id for c in s.claims if c.speaker == "Tide Analytics"}
+    answer = next(d for d in s.denials if d.speaker == "Belmark Lines")
+    assert tide and set(answer.denies) == tide
+    # two parties report claims beside Ana Ruiz's bare denial: the text does not say whose she denies
+    assert next(d for d in s.denials if d.speaker == "Ana Ruiz").denies == []
