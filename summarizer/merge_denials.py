@@ -173,12 +173,20 @@ def _answer_the_accused(merged: list[MergedDenial], pending, claims: list[Merged
     """A denial that names nothing ("We disagree.", "It's a completely false story", "nothing but a lie")
     answers the party the run's other denials answer, when that party alone makes claims in the denial's
     own articles: its claims there, of that round. Anything less clear is left unlinked."""
+    if not any(bare for *_rest, bare in pending):
+        return
     speaker_by_claim = {c.id: c.speaker_id for c in claims}
     accused = {speaker_by_claim[cid] for d in merged for cid in d.denies}
+    by_article: dict[str, list[MergedClaim]] = defaultdict(list)
+    for c in claims:
+        for art in {ref.article_id for ref in c.sources}:
+            by_article[art].append(c)
     for k, sid, articles, times, bare in pending:
         if not bare:
             continue
-        here = [c for c in claims if c.speaker_id != sid and any(ref.article_id in articles for ref in c.sources)]
+        seen: set[str] = set()
+        here = [c for art in sorted(articles) for c in by_article.get(art, ())
+                if c.speaker_id != sid and not (c.id in seen or seen.add(c.id))]
         if len({c.speaker_id for c in here if c.speaker_id in accused}) == 1:
             here = [c for c in here if c.speaker_id in accused]  # the party the other denials answer
         if len({c.speaker_id for c in here}) != 1:
