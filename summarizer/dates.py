@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from .date_phrases import (
     AHEAD_WORDS,
@@ -377,9 +377,17 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(s for para in paragraphs(text) for s in sentences(text, para))
 
 
+class DateFound(NamedTuple):
+    """One date expression of a text: where it is, and what it reads as (None when it cannot be dated)."""
+
+    start: int
+    end: int
+    resolved: Optional[Resolved]
+
+
 def find_dates(
     text: str, published: Optional[date], skip: Sequence[tuple[int, int]] = ()
-) -> list[tuple[int, int, Optional[Resolved]]]:
+) -> list["DateFound"]:
     """Every date expression in ``text`` outside the ``skip`` spans (page furniture), with its reading.
 
     (start, end, reading or None), in text order; each occurrence of a repeated phrase is its own entry,
@@ -396,7 +404,7 @@ def find_dates(
         lo, hi = sents[j] if j < len(sents) and sents[j][0] <= mm.start else (mm.start, mm.end)
         hi = max(hi, mm.end)
         tense = tense_at(text, mm.start, mm.end, lo, hi)
-        out.append((mm.start, mm.end, read(mm.expr, published, tense, target_at(text, mm.start, mm.end, lo, hi))))
+        out.append(DateFound(mm.start, mm.end, read(mm.expr, published, tense, target_at(text, mm.start, mm.end, lo, hi))))
     return out
 
 

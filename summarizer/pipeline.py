@@ -354,9 +354,9 @@ def _date_mentions(article: Article) -> list[DateMention]:
     found = dates.find_dates(article.text, dates.parse_iso(article.published),
                              [(sp.start, sp.end) for sp in article.boilerplate])
     return [
-        DateMention(text=article.text[s:e], start=s, end=e, value=r.iso if r else None,
-                    precision=r.precision if r else None)
-        for s, e, r in found
+        DateMention(text=article.text[d.start : d.end], start=d.start, end=d.end,
+                    value=d.resolved.iso if d.resolved else None, precision=d.resolved.precision if d.resolved else None)
+        for d in found
     ]
 
 

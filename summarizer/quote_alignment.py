@@ -474,8 +474,22 @@ def _align_fragment(src: Source, frag: str, after_tok: int, not_before: int) -> 
     return _finish(src, q, best) if best is not None else None
 
 
-def locate(src: Source, quote: str) -> tuple[Status, float, Optional[tuple[int, int]], list[Difference]]:
-    """Find the quote: status, score, span in the original text, and the differences."""
+@dataclass(frozen=True)
+class Located:
+    """Where a quote was found and how faithfully: the one record the verifier reads."""
+
+    status: Status
+    score: float  # 0..1: the share of the quote's words found in order
+    span: Optional[tuple[int, int]]  # offsets into the article text, end exclusive; None when not found
+    differences: list[Difference]
+
+
+def locate(src: Source, quote: str) -> Located:
+    """Find the quote: its status, score, span in the original text, and the differences."""
+    return Located(*_locate(src, quote))
+
+
+def _locate(src: Source, quote: str) -> tuple[Status, float, Optional[tuple[int, int]], list[Difference]]:
     if not quote or not quote.strip():
         return Status.unsupported, 0.0, None, []
     span = _exact(src, quote)

@@ -44,7 +44,8 @@ def verify_quote(
 ) -> Verification:
     """Verify one quote against a source text. ``speaker`` is a name or all names of the claimed speaker."""
     src = text if isinstance(text, Source) else prepared(text, excluded)
-    status, score, span, diffs = locate(src, quote)
+    found = locate(src, quote)
+    status, score, span, diffs = found.status, found.score, found.span, found.differences
     reasons: list[str] = []
     speaker_found = None
     credited_to = None
