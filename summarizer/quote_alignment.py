@@ -82,9 +82,7 @@ def normalize(text: str) -> str:
 
 _WORD = re.compile(r"[^\W_]+(?:['’‘-][^\W_]+)*(?:[.,][0-9]+)*", re.U)
 ARTICLES = EN.words("articles")
-NEGATIONS = frozenset(
-    {"not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "without", "cannot", "unable", "non"}
-)
+NEGATIONS = EN.words("negations")
 
 
 @dataclass(slots=True)

@@ -48,9 +48,62 @@ def _present(name: str, evidence: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(f.lower())}", evidence) for f in forms)
 
 
+#: number words with their values (the counts of lang/en/date_words.tsv, "a" and "an" aside), and the
+#: multipliers that scale the words before them
+_VALUES = {w: int(v) for k, w, v in EN.table("date_words") if k == "count" and w.isalpha() and w not in ("a", "an")}
+_VALUES.update({w: int(v) for w, v in EN.table("number_extras")})
+_FRACTIONS = EN.words("fraction_words")
+#: words before "one" that make it a pronoun ("the previous one", "no one", "each one")
+_ONE_PRONOUN_BEFORE = frozenset(("the", "previous", "next", "last", "other", "no", "any", "every", "each", "this",
+                                 "that", "which", "someone", "a", "new", "old"))
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12}
+_NUMBER_RUN = re.compile(r"\b(?:(?:" + "|".join(sorted(_VALUES | _SCALES, key=len, reverse=True)) + r")(?:[\s-]+(?:and\s+)?|\b))+", re.I)
+
+
+def _spelled(run: str) -> Optional[int]:
+    """"two hundred and fourteen" -> 214, "six" -> 6, "a dozen" -> 12; None for a scale word alone."""
+    total = current = 0
+    seen = False
+    for w in re.findall(r"[a-z]+", run.lower()):
+        if w in _VALUES:
+            current += _VALUES[w]
+            seen = True
+        elif w in _SCALES:
+            current = (current or (1 if seen or w == "dozen" else 0)) * _SCALES[w]
+            seen = True
+            if _SCALES[w] >= 1000:
+                total, current = total + current, 0
+    return total + current if seen and (total + current) else None
+
+
 def _numbers(text: str) -> set[str]:
-    low = text.lower()
-    return set(_NUMBER.findall(text)) | {w for w in re.findall(r"[a-z]+", low) if w in _NUMBER_WORDS}
+    """The numbers a text states, as digits: "six years" and "6-year" state the same one, "14%" and "fourteen
+    percent" too."""
+    return set(_number_forms(text))
+
+
+def _number_forms(text: str) -> dict[str, str]:
+    """Each number the text states, as digits, with the words it is written in."""
+    out = {n.replace(",", ""): n for n in _NUMBER.findall(text)}
+    for m in _NUMBER_RUN.finditer(text):
+        value = _spelled(m.group(0))
+        after = re.match(r"\s*([a-z]+)", text[m.end():].lower())
+        before = re.search(r"([a-z]+)\s*$", text[: m.start()].lower())
+        if after and after.group(1) in _FRACTIONS:
+            continue  # "a third", "one quarter": a share
+        if m.group(0).strip().lower() == "one" and (not after or (before and before.group(1) in _ONE_PRONOUN_BEFORE)):
+            continue  # "the previous one", "no one": a pronoun, not a count
+        if value is not None:
+            out[str(value)] = m.group(0).strip()
+    for m in re.finditer(r"[$£€¥]\s?(\d+(?:\.\d+)?)\s*(m|bn)\b", text):
+        out[str(int(float(m.group(1)) * (10**6 if m.group(2) == "m" else 10**9)))] = m.group(0)
+        out.pop(m.group(1), None)  # "3.1m" states 3,100,000
+    # "8 million" and "eight million" both read as 8000000 besides the digit they start with
+    for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(million|billion|thousand|trillion)\b", text, re.I):
+        out[str(int(float(m.group(1)) * _SCALES[m.group(2).lower()]))] = m.group(0)
+        if not re.search(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d.,]*\s*(?:million|billion|thousand|trillion))", text, re.I):
+            out.pop(m.group(1).replace(",", ""), None)  # "8 million" states 8,000,000, not 8
+    return out
 
 
 def beyond_quote(statement: str, evidence: str, speaker_names: Iterable[str] = ()) -> Optional[str]:
@@ -64,7 +117,8 @@ def beyond_quote(statement: str, evidence: str, speaker_names: Iterable[str] = (
                             and not _present(n, low_evidence)})
     if missing_names:
         return f"the statement goes beyond its quote: it names {', '.join(missing_names)}, the quote does not"
-    missing_numbers = sorted(_numbers(statement) - _numbers(evidence))
+    stated = _number_forms(statement)
+    missing_numbers = sorted(stated[v] for v in set(stated) - _numbers(evidence))
     if missing_numbers:
         return f"the statement goes beyond its quote: {', '.join(missing_numbers)} is not in the quote"
     said = stems(statement) - {w.lower() for w in speaker_words}
