@@ -28,7 +28,7 @@ def content_words(text: str) -> set[str]:
     return {w for w in comparable(text).split() if w not in _STOP and len(w) > 2}
 
 
-_SUFFIXES = ("ing", "ed", "s")
+_SUFFIXES = tuple(w for line in EN.phrases("stem_suffixes") for w in line.split())  # in order: "ing" before "s"
 
 
 @lru_cache(maxsize=200_000)

@@ -147,7 +147,7 @@ def _spoken_year(words: str) -> Optional[int]:
     if parts[:2] == ["two", "thousand"]:
         rest = sum(nums.get(p, 0) for p in parts[2:])
         return 2000 + rest
-    century = {"nineteen": 1900, "twenty": 2000}[parts[0]]
+    century = _CENTURIES[parts[0]]
     if parts[1:] == ["hundred"]:
         return century
     return century + sum(nums.get(p, 0) for p in parts[1:])
@@ -213,13 +213,15 @@ def _b_weekday(m):
     if rel is None and re.match(r"['’]s\b", m.string[m.end(): m.end() + 3]):
         rel = "'s"  # "Friday's vote": reported, so already held unless the clause says it is still to come
     suf = " ".join((m["suf"] or "").lower().split())
-    weeks = {"after next": 1, "before last": -1}.get(suf, 0)
+    weeks = _WEEK_SUFFIXES.get(suf, 0)
     if weeks and rel in (None, "on"):
         rel = "ahead" if weeks > 0 else "last"  # "Friday after next": the one after the coming Friday
     return Expr("weekday", wd=WEEKDAYS[m["wd"].lower()], rel=rel, weeks=weeks)
 
 
 _DEICTIC = {w: int(v) for w, v in _of_kind("deictic")}
+_WEEK_SUFFIXES = {w: int(v) for w, v in _of_kind("week_suffix")}
+_CENTURIES = {w: int(v) for w, v in _of_kind("century")}
 
 
 def _b_deictic(m):

@@ -19,6 +19,7 @@ FUTURE_BEFORE_TO = EN.words("future_before_to")
 TARGET_WORDS = EN.words("target_words")
 _ADJECTIVE_BEFORE = EN.words("adjective_before")
 _TENSE_SKIP = EN.words("tense_skip_words")
+_TENSE_CONTRACTIONS = dict(EN.table("tense_contractions"))
 FUTURE_PARTICIPLES = EN.words("future_participles")
 PRESENT_WORDS = EN.words("present_words")
 PAST_WORDS = EN.words("past_words")
@@ -55,7 +56,7 @@ def _cue(words: list[str], i: int) -> Optional[str]:
     if w.endswith("'ll"):
         return "future"
     if w.endswith("n't"):
-        w = {"won't": "will", "can't": "could", "shan't": "shall"}.get(w, w[:-3])
+        w = _TENSE_CONTRACTIONS.get(w, w[:-3])
     if w in FUTURE_WORDS:
         return "future"
     if w == "to" and prev in FUTURE_BEFORE_TO:
