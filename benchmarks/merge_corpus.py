@@ -165,9 +165,12 @@ def score_claims(gold, texts, summary, file_of) -> dict:
         by_article[art].append(((s, e), iid))
     p = {}
     for (art, s, e) in g:
-        best = max(((_overlap((s, e), span), iid) for span, iid in by_article[art]), default=(0.0, None))
+        # the item that covers the mention best; of equal cover, the one closest to it in length (a tie
+        # used to go to the larger id, so a denial over the same words beat a claim by its letter)
+        best = max(((_overlap((s, e), span), -abs((span[1] - span[0]) - (e - s)), iid) for span, iid in by_article[art]),
+                   default=(0.0, 0, None))
         if best[0] >= 0.5:
-            p[(art, s, e)] = best[1]
+            p[(art, s, e)] = best[2]
     both, pred, gold_pairs = pairwise(g, p)
     return {"pairs": (both, pred, gold_pairs), "covered": len(p), "gold_mentions": len(g)}
 
