@@ -297,6 +297,10 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
         if prev_comma == -1 and not relative and seg_span == (0, j - 1) and is_capitalised(toks[j - 1]) \
                 and split_person([x for x in seg if is_capitalised(x)], "")[0] is not None:
             return make_np(toks, 0, j - 1)  # "Pentagon spokesman Lt. Col. Jo Garn, told the Post": a stray comma
+        if prev_comma > 0 and seg[0].low == "by" and len(seg) > 1 and toks[prev_comma].text == "," \
+                and singular_of(toks[prev_comma - 1].low) in EN.document_nouns \
+                and split_person([x for x in seg[1:] if is_capitalised(x)], "")[0] is not None:
+            return make_np(toks, prev_comma + 2, j - 1)  # "The ruling, by Judge Amos Kell, said": its author
         if seg_is_name and prev_comma > 0:
             role_span = chunk_back(toks, prev_comma - 1)
             role = _role_span(toks[role_span[0] : role_span[1] + 1]) if role_span else None

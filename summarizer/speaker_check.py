@@ -80,6 +80,8 @@ def _accusable(credited) -> bool:
     name = credited.name.strip()
     if len(name.split()) == 1 and name.endswith("ing"):
         return False
+    if name.lower().startswith("the "):
+        return False  # "the Serbian": a description that no name resolved
     if not any(ch.isupper() for ch in name):
         return False  # "the company", "lawmakers", "34-year-old": a description no name resolved; cannot tell
     return not re.search(r"\s[A-Z]\.?$", name)

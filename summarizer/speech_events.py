@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from . import aliases
 from .lexicon import EN
 from .textlayer import MARK_CHARS as _MARK_CHARS, Tok, name_run, tokenize
 from .speech_words import (
@@ -220,6 +221,21 @@ def described_as(text: str, head: str, pos: int) -> Optional[tuple[int, int]]:
     return best
 
 
+#: a word for where a person is from, standing alone after "the" ("the Serbian", "the Kenyan", "the Japanese")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)")
+
+
+def _one_person(np: NP, people: People, history: Sequence[tuple[int, Speaker]]) -> Optional[Speaker]:
+    """The one person the text has named before ``np``, when there is exactly one: a description with
+    nothing else to go on ("the 34-year-old", "the Serbian") may stand for them."""
+    named = {n for p, n in people.mentions if p < np.start and _personal(n)}
+    if len(named) != 1:
+        return None
+    n = named.pop()
+    return next((old for p, old in reversed(history) if old.name == n),
+                Speaker(n, "person", people.roles.get(n), affiliation_of(people.roles.get(n)), False, n, n.split()[-1].lower()))
+
+
 def _personal(name: str) -> bool:
     """A full name that no organisation or outlet word marks as a body ("Harbour Weekly", "Belmark Lines")."""
     ws = name.lower().split()
@@ -271,12 +287,9 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
                 return old
         if re.fullmatch(r"\d{1,3}-year-old", np.toks[-1].low) and not described:
             # "“...,” the 34-year-old wrote" when no age was given: the one person named before, if only one is
-            named = {n for p, n in people.mentions if p < np.start and _personal(n)}
-            if len(named) == 1:
-                n = named.pop()
-                return next((old for p, old in reversed(history) if old.name == n),
-                            Speaker(n, "person", people.roles.get(n), affiliation_of(people.roles.get(n)), False, n,
-                                    n.split()[-1].lower()))
+            one = _one_person(np, people, history)
+            if one is not None:
+                return one
         if sp.head in _BODY_NOUNS and not described:
             # "The investment research firm alleged" with no firm described before: the company named as
             # speaking, a guess made only when one company has spoken so far
@@ -284,6 +297,13 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
                       and any(w[:1].isupper() for w in old.name.split())]
             if len({old.name for _p, old in bodies}) == 1:
                 return max(bodies, key=lambda x: x[0])[1]
+    if np.definite and len(np.toks) == 2 and _DEMONYM.fullmatch(np.toks[1].text) and not sp.outlet \
+            and not aliases.lookup(np.toks[1].text) and people.full(np.toks[1].text, np.start) == np.toks[1].text:
+        # "“...,” the Serbian said": a person described by where they are from, not a person named Serbian.
+        # Who it is the text does not say here (people.mentions misses names that open a sentence, so
+        # "the one person in view" is no safe guess): a description that names nobody, never accused
+        word = np.toks[1].text
+        return Speaker(f"the {word}", "other", None, None, False, f"the {word}", word.lower())
     if sp.kind == "person" and " " not in sp.name.strip():
         full = people.full(sp.name, np.start)
         if full == sp.name:

@@ -431,6 +431,9 @@ def test_a_title_case_headline_and_a_lone_opening_word_credit_nobody():
     # a middle initial is part of the name; a stray comma between subject and verb does not hide the subject
     ("Navy spokesman Lt. Cmdr. Tilde K. Brun, told the Harbour Post that “the ship was never there.”",
      "the ship was never there.", "Tilde K. Brun"),
+    # a document with its author in apposition speaks for the author
+    ("The hearing began at nine.\n\nThe ruling, by Judge Amos Kell, said: “The decision was unreasonable.”",
+     "The decision was unreasonable.", "Amos Kell"),
 ])
 def test_descriptions_and_those_who_speak_for_someone(text, span, speaker):
     test_more_forms_credit_the_speaker(text, span, speaker)
@@ -455,3 +458,15 @@ def test_a_time_phrase_after_a_cue_is_no_listener():
     assert not [text[r.start:r.end] for r in reported_clauses(Document(text)) if text[r.start:].startswith("Sunday")]
     text = "The mayor told reporters the ferry would run again on Monday."
     assert [text[r.start:r.end] for r in reported_clauses(Document(text))] == ["the ferry would run again on Monday"]
+
+
+def test_a_person_described_by_where_they_are_from_is_no_person_of_that_name():
+    """"the Serbian said": nobody called Serbian; unconfirmed, never an accusation against the claimed speaker."""
+    from summarizer.verify import verify_quote
+
+    text = ("Ivo Markov and Ana Roe landed on Wednesday.\n\n“I am very disappointed with the ruling,” the Serbian "
+            "said in a statement.")
+    a = _attribute(text, "I am very disappointed with the ruling,")
+    assert a.speaker is not None and a.speaker.name == "the Serbian" and a.speaker.kind == "other"
+    v = verify_quote(text, "I am very disappointed with the ruling", "Ivo Markov")
+    assert not v.flagged and v.speaker_found is not True
