@@ -1,6 +1,6 @@
 import json
 
-from summarizer.ingest import IngestError, find_boilerplate, find_published, read_articles, text_for_model
+from summarizer.ingest import IngestError, find_published, read_articles, text_for_model
 from tests.conftest import SEEDS
 
 
@@ -34,12 +34,6 @@ def test_boilerplate_lines_are_marked_and_not_sent(seed_articles):
     sent = text_for_model(arts["003"].text, arts["003"].boilerplate)
     assert "Kerek" not in sent and "Advertisement" not in sent
     assert "Pyongyang has repeatedly denied allegations" in sent  # story text right after the block stays
-
-
-def test_boilerplate_keeps_story_lines():
-    text = "Advertisement\nThe minister said the talks failed.\nShare this article\nRead more:\n"
-    spans = find_boilerplate(text)
-    assert [text[s.start:s.end] for s in spans] == ["Advertisement", "Share this article", "Read more:"]
 
 
 def test_find_published_ignores_body_dates():
@@ -112,13 +106,3 @@ def test_the_tools_own_reports_in_a_folder_are_skipped_with_a_note(tmp_path, cap
         again = list(read_articles([tmp_path]))
     assert [a.id for a in again] == ["a"]
     assert sum("a report summarizer wrote" in r.getMessage() for r in caplog.records) == 2
-
-
-def test_a_related_story_link_inside_a_paragraph_is_furniture():
-    from summarizer.ingest import find_boilerplate
-
-    text = ("The firm said the claims were false. (Also Read | 'Beyond belief': Belmark's 'attack' claim draws jibe)\n\n"
-            "The board met on Monday (see the chart below). [Read more: Ferry fares rise again]")
-    marked = [text[s.start:s.end] for s in find_boilerplate(text)]
-    assert marked == ["(Also Read | 'Beyond belief': Belmark's 'attack' claim draws jibe)",
-                      "[Read more: Ferry fares rise again]"]
