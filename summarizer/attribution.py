@@ -206,6 +206,12 @@ def _credit(ctx: Context, q: RawQuote) -> tuple[Optional[Event], str]:
     return None, "none"
 
 
+def _speech_between(ctx: Context, lo: int, hi: int) -> list[Event]:
+    """The speech events with a resolved speaker whose cue lies in [lo, hi), in order (relays apart)."""
+    return [e for e in ctx.events if lo <= e.cue_start < hi and e.speaker is not None and e.np is not None
+            and e.how != "reported"]
+
+
 def _statement_form(ctx: Context, q: RawQuote, how: str) -> bool:
     """Does the quotation stand as speech of its own, rather than as a phrase inside a sentence?"""
     if how == "after":
@@ -368,8 +374,7 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
                 # a quotation standing as its own sentence after "X stepped off the ferry ...": X; after
                 # "..., Ada Wick said." in its paragraph: Ada Wick, unless someone is named since
                 prev = ctx.people.subject_before(q.open_mark, "person")
-                said = [e for e in ctx.events if para[0] <= e.cue_start < q.open_mark and e.speaker is not None
-                        and e.np is not None and e.how != "reported"]
+                said = _speech_between(ctx, para[0], q.open_mark)
                 if said and (prev is None or prev[0] <= said[-1].np.start):
                     speaker, np, cue, how = said[-1].speaker, said[-1].np, said[-1].cue, "inherited"
                 elif prev is not None:
@@ -389,8 +394,7 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
                 # "It said the report was driven by malice. The document is “...”": the words go on being
                 # the speaker's of the sentence before, when that sentence reports speech
                 prev_s = next((x for x in reversed(ctx.sents) if para[0] <= x[0] and x[1] <= sa_q), None)
-                said = [e for e in ctx.events if prev_s and prev_s[0] <= e.cue_start < prev_s[1] and e.speaker is not None
-                        and e.np is not None and e.how != "reported"]
+                said = _speech_between(ctx, *prev_s) if prev_s else []
                 if said:
                     speaker, np, cue, how = said[-1].speaker, said[-1].np, said[-1].cue, "inherited"
         # drop scare quotes and names in quotation marks

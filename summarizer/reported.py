@@ -36,6 +36,7 @@ _CLAUSE_SKIP = EN.words("clause_skip_words")
 _RELAY_CUES = EN.words("relay_cues")
 _OBJECT_PREPOSITIONS = EN.words("object_prepositions")
 _COORDINATORS = EN.words("clause_coordinators")
+_ARTICLES = EN.words("articles")
 _LISTENER_CUES = EN.words("listener_cues")
 MIN_REPORTED_WORDS = 4
 
@@ -99,7 +100,7 @@ def _ends_sentence(toks: Sequence[Tok], k: int, e: Event) -> bool:
     comma = next((x for x, t in enumerate(tail) if t.text == ","), None)
     if comma is not None and comma + 1 < len(tail) and tail[comma + 1].low in _SUBORDINATORS:
         tail = tail[:comma]  # "S, X said on Friday, as they met ...": what follows the comma is no clause of the cue
-    if e.how == "inverted" and len(tail) > 1 and tail[0].text == "," and (tail[1].low in ("a", "an", "the") or is_possessive(tail[1])):
+    if e.how == "inverted" and len(tail) > 1 and tail[0].text == "," and (tail[1].low in _ARTICLES or is_possessive(tail[1])):
         tail = []  # "S, said Jo Barr, a senior official at the agency.": an appositive describes the speaker
     return len(tail) <= _TAIL and not any(t.low == "that" or t.kind == "masked" for t in tail)
 

@@ -225,10 +225,10 @@ def described_as(text: str, head: str, pos: int) -> Optional[tuple[int, int]]:
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)")
 
 
-def _one_person(np: NP, people: People, history: Sequence[tuple[int, Speaker]]) -> Optional[Speaker]:
-    """The one person the text has named before ``np``, when there is exactly one: a description with
-    nothing else to go on ("the 34-year-old", "the Serbian") may stand for them."""
-    named = {n for p, n in people.mentions if p < np.start and _personal(n)}
+def _one_person(np: NP, people: People, history: Sequence[tuple[int, Speaker]], since: int = 0) -> Optional[Speaker]:
+    """The one person the text has named between ``since`` and ``np``, when there is exactly one: a phrase
+    with nothing else to go on ("the 34-year-old", a "he" nobody spoke before) may stand for them."""
+    named = {n for p, n in people.mentions if since <= p < np.start and _personal(n)}
     if len(named) != 1:
         return None
     n = named.pop()
@@ -259,10 +259,9 @@ def speaker_for(np: NP, text: str, people: People, history: Sequence[tuple[int, 
         if spoke is None and want == "person":
             # "This statement was made by journalist Ana Reyes ... “...,” he said": nobody spoke or opened a
             # sentence before, so the person last named, if that was close by
-            named = {n for p, n in people.mentions if np.start - _NEAR_MENTION <= p < np.start and _personal(n)}
-            if len(named) == 1:  # a guess only when nobody else is named there
-                n = named.pop()
-                return Speaker(n, "person", people.roles.get(n), affiliation_of(people.roles.get(n)), False, n, n.split()[-1].lower())
+            near = _one_person(np, people, history, since=np.start - _NEAR_MENTION)
+            if near is not None:  # a guess only when nobody else is named there
+                return near
         return spoke[1] if spoke else None
     sp = describe(np, text)
     described = False

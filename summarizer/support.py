@@ -23,7 +23,6 @@ from .lexicon import EN
 from .textlayer import NAME_WORD
 
 CONTENT_SHARE = 0.4
-_NUMBER_WORDS = EN.words("number_words")
 _NAME = re.compile(rf"\b({NAME_WORD}(?:\s+(?:of\s+)?{NAME_WORD})*)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -54,9 +53,11 @@ _VALUES = {w: int(v) for k, w, v in EN.table("date_words") if k == "count" and w
 _VALUES.update({w: int(v) for w, v in EN.table("number_extras")})
 _FRACTIONS = EN.words("fraction_words")
 #: words before "one" that make it a pronoun ("the previous one", "no one", "each one")
-_ONE_PRONOUN_BEFORE = frozenset(("the", "previous", "next", "last", "other", "no", "any", "every", "each", "this",
-                                 "that", "which", "someone", "a", "new", "old"))
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12}
+_ONE_PRONOUN_BEFORE = EN.words("one_pronoun_before")
+_SCALES = {w: int(v) for w, v in EN.table("number_scales")}
+#: "8 million", "3.1 billion": a digit and the scale word after it
+_BIG_SCALES = "|".join(w for w, v in _SCALES.items() if v >= 1000)
+_SCALED = re.compile(rf"(\d+(?:\.\d+)?)\s*({_BIG_SCALES})\b", re.I)
 _NUMBER_RUN = re.compile(r"\b(?:(?:" + "|".join(sorted(_VALUES | _SCALES, key=len, reverse=True)) + r")(?:[\s-]+(?:and\s+)?|\b))+", re.I)
 
 
@@ -99,9 +100,9 @@ def _number_forms(text: str) -> dict[str, str]:
         out[str(int(float(m.group(1)) * (10**6 if m.group(2) == "m" else 10**9)))] = m.group(0)
         out.pop(m.group(1), None)  # "3.1m" states 3,100,000
     # "8 million" and "eight million" both read as 8000000 besides the digit they start with
-    for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(million|billion|thousand|trillion)\b", text, re.I):
+    for m in _SCALED.finditer(text):
         out[str(int(float(m.group(1)) * _SCALES[m.group(2).lower()]))] = m.group(0)
-        if not re.search(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d.,]*\s*(?:million|billion|thousand|trillion))", text, re.I):
+        if not re.search(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d.,]*\s*(?:{_BIG_SCALES}))", text, re.I):
             out.pop(m.group(1).replace(",", ""), None)  # "8 million" states 8,000,000, not 8
     return out
 

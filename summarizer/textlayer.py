@@ -306,22 +306,22 @@ _CAPTION = re.compile(
 )
 _ENDS_SENTENCE = re.compile(r"[.!?…:;”\"’'»)]\s*$")
 MAX_HEADLINE_WORDS = 16
-# '“...” ― Jane Roe': a quotation signed by its speaker (a reader panel, a vox pop), not a headline
 #: One capitalised word of a name as a pattern ("Belmark", "O’Neill", "U.S.", "AT&T"): the one spelling every
 #: module's name-run pattern is built from (see ``name_run``).
 NAME_WORD = r"[A-Z][\w&.'’-]*"
 
 
-def name_run(most: int, least: int = 1, joiners: str = "") -> str:
-    """A pattern for ``least`` to ``most`` capitalised name words in a row, as one group; ``joiners`` are
+def name_run(most: int, joiners: str = "") -> str:
+    """A pattern for up to ``most`` capitalised name words in a row, as one group; ``joiners`` are
     lower-case words allowed between them ("of|for|and": "Department of Trade and Industry")."""
-    word = rf"(?:{NAME_WORD}|{joiners})" if joiners else NAME_WORD
-    return rf"((?:{word}\s+){{{least - 1},{most - 1}}}{NAME_WORD})" if not joiners else \
-        rf"({NAME_WORD}(?:\s+{word}){{{least - 1},{most - 1}}})"
+    if joiners:
+        return rf"({NAME_WORD}(?:\s+(?:{NAME_WORD}|{joiners})){{0,{most - 1}}})"
+    return rf"((?:{NAME_WORD}\s+){{0,{most - 1}}}{NAME_WORD})"
 
 
 #: The dash that signs a quotation with its speaker's name ("“...” — Jane Roe, a ferry user"), on one line.
 SIGNATURE_DASH = r"[^\S\n]*[―—–][^\S\n]*"
+# '“...” ― Jane Roe': a quotation signed by its speaker (a reader panel, a vox pop), not a headline
 _SIGNED_QUOTE = re.compile(r"^\s*[“\"‘].{3,}[”\"’]" + SIGNATURE_DASH + r"[A-Z][^\n]{0,80}$", re.S)
 
 
