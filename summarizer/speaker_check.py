@@ -14,6 +14,8 @@ from typing import Iterable, Optional, Sequence
 
 from . import aliases
 from .attribution import Document
+from .lexicon import EN
+from .phrases import singular_of
 
 
 def _name_forms(names: Iterable[str]) -> list[str]:
@@ -67,7 +69,7 @@ def check_speaker(text: str, start: int, end: int, speaker_names: Sequence[str],
     role = aliases.fold(sp.role or "")
     if role and any(re.search(rf"(?<!\w){re.escape(aliases.fold(f))}(?!\w)", role) for f in forms if len(f) > 2):
         return SpeakerCheck(True)  # "Jane Roe, a spokeswoman for the Port Authority": the Authority's words too
-    if not _accusable(sp):
+    if not _accusable(sp) or _may_be_the_body(sp.name, speaker_names):
         return SpeakerCheck(False)
     return SpeakerCheck(False, sp.name)
 
@@ -85,6 +87,17 @@ def _accusable(credited) -> bool:
     if not any(ch.isupper() for ch in name):
         return False  # "the company", "lawmakers", "34-year-old": a description no name resolved; cannot tell
     return not re.search(r"\s[A-Z]\.?$", name)
+
+
+def _may_be_the_body(credited: str, speaker_names: Sequence[str]) -> bool:
+    """"The US-based research firm said" and the claim names a company: a company description no name
+    resolved ("firm" is a company noun, its capitals only modifiers) may be that very company, so the
+    speaker cannot be told; a claimed person is still someone else than a firm."""
+    head = credited.split()[-1] if credited.split() else ""
+    if not (head.isalpha() and head.islower() and singular_of(head) in EN.words("company_nouns")):
+        return False
+    return any(n and any(w.lower() in EN.org_words for w in n.split()) or len((n or "").split()) == 1
+               for n in speaker_names)
 
 
 def _matches_any(name: str, forms: Sequence[str]) -> bool:

@@ -470,3 +470,18 @@ def test_a_person_described_by_where_they_are_from_is_no_person_of_that_name():
     assert a.speaker is not None and a.speaker.name == "the Serbian" and a.speaker.kind == "other"
     v = verify_quote(text, "I am very disappointed with the ruling", "Ivo Markov")
     assert not v.flagged and v.speaker_found is not True
+
+
+def test_a_description_with_capitals_only_in_its_modifiers_accuses_nobody():
+    """"The Oslo-based shipping firm said" where two companies are in view: a description no name resolved,
+    so the claimed company is unconfirmed, not accused in favour of "Oslo-based shipping firm"."""
+    from summarizer.verify import verify_quote
+
+    text = ("Tarnvik Holdings sued Helder Marine Group on Monday.\n\nThe Oslo-based shipping firm said Helder had "
+            "“ignored every warning we sent.”")
+    v = verify_quote(text, "ignored every warning we sent.", "Tarnvik Holdings")
+    assert not v.flagged and v.speaker_found is not True
+    # a claimed person is not the firm; and a name that ends the credit still accuses
+    assert verify_quote(text, "ignored every warning we sent.", "Ola Brenna").flagged
+    text = "Helder Marine Group said Tarnvik had “ignored every warning we sent.”"
+    assert verify_quote(text, "ignored every warning we sent.", "Tarnvik Holdings").flagged
