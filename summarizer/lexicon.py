@@ -9,7 +9,7 @@ spaCy keeps ``lang/en`` exceptions and textacy keys reporting verbs by language.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -46,10 +46,14 @@ class _Verbs:
     infinitive: frozenset[str] = frozenset()  # forms whose "to" clause is what was said ("vowed to resign")
     claim_object: frozenset[str] = frozenset()  # forms that deny only a claim ("rejected the claims", not "an offer")
     present: frozenset[str] = frozenset()  # base and -s forms: after "his" or "Roe's" they are nouns ("Roe's remarks")
+    #: forms whose object and what follows it are what was said ("accused the mayor of lying"), with the
+    #: words the object must open with ("called for a recount", "called on X to ..."); empty: any object
+    objects: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _verbs(lang: str, name: str) -> _Verbs:
     forms, inverted, weak, clause, infinitive, claim_object, present = set(), set(), set(), set(), set(), set(), set()
+    objects: dict[str, frozenset[str]] = {}
     for line in _lines(lang, name):
         flags = {f for f in line.split() if f.startswith("+")}
         body = " ".join(f for f in line.split() if not f.startswith("+"))
@@ -67,12 +71,16 @@ def _verbs(lang: str, name: str) -> _Verbs:
             infinitive |= these
         if "+claim" in flags:
             claim_object |= these
+        for f in flags:
+            if f == "+object" or f.startswith("+object:"):
+                opening = frozenset(w for w in f.partition(":")[2].split(",") if w)
+                objects.update(dict.fromkeys(these, opening))
         bare = {f for f in these if f == lemma or (f.endswith("s") and not f.endswith("ss"))}
         present |= bare
         if "+weak" in flags:
             weak |= bare
     return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(clause), frozenset(infinitive),
-                  frozenset(claim_object), frozenset(present))
+                  frozenset(claim_object), frozenset(present), objects)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
 
 CLAUSE_CUES = EN.speech.clause | EN.denial.clause
 INFINITIVE_CUES = EN.speech.infinitive
+OBJECT_CUES = EN.speech.objects
 _TAIL = 6  # tokens that may follow ", X said" before the sentence ends ("on Monday in a statement")
 # ", X said" after a clause: the comma, then at most three lower-case words of the subject ("top city officials")
 _SUBORDINATORS = EN.words("subordinators")
@@ -124,6 +125,37 @@ def _interposed(masked: str, toks: Sequence[Tok], k: int, e: Event, sa: int, sb:
     return (a, end) if end > a else None
 
 
+def _object_after(toks: Sequence[Tok], k: int, sb: int, masked: str) -> Optional[tuple[int, int]]:
+    """"X accused the mayor of lying", "X called for a recount": the object and what follows it, to the end
+    of the sentence. A cue that wants a particle first ("for", "on") reports nothing without one ("called
+    the police")."""
+    opening = OBJECT_CUES[toks[k].low]
+    i = k + 1
+    if i >= len(toks) or not toks[i].is_word or toks[i].kind == "masked" or toks[i].low in _COORDINATORS:
+        return None
+    if opening:
+        if toks[i].low not in opening:
+            return None
+        i += 1
+        if i >= len(toks) or not toks[i].is_word:
+            return None
+    elif toks[i].low in PREPOSITIONS:
+        return None  # "criticised in the report": no object of its own
+    end = sb
+    tail = _OBJECT_TAIL.search(masked, toks[i].start, sb)
+    if tail:
+        end = tail.start()  # "... of lying, though records show ...", "... in a statement on Thursday"
+    while end > toks[i].start and masked[end - 1] in " .!?\n":
+        end -= 1
+    return toks[i].start, end
+
+
+#: where an object's report ends: a comma and a conjunction, or the occasion ("in a statement", "in an interview")
+_OCCASION_NOUNS = EN.document_nouns | {"interview", "speech", "address"}
+_OBJECT_TAIL = re.compile(r",\s+(?:" + "|".join(sorted(_SUBORDINATORS | {"but", "and"})) + r")\b|\s+(?:in|during)\s+"
+                          r"(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(_OCCASION_NOUNS)) + r")s?\b")
+
+
 def _clause_before(masked: str, sa: int, comma: int) -> Optional[tuple[int, int]]:
     """The clause before ', X said' or ', according to X': from the sentence start to the comma."""
     a = sa
@@ -160,8 +192,11 @@ def reported_clauses(doc: "Document") -> list[Reported]:
                     span = (toks[nxt + 1].start, span[1]) if toks[nxt + 1].is_word else None
             if span is None and k > 0 and toks[k - 1].text == ",":
                 span = _clause_before(masked, sa, toks[k - 1].start)
+        elif e.cue in OBJECT_CUES and e.cue not in CLAUSE_CUES and e.how in ("subject", "participle") \
+                and e.cue_start > e.np.start:
+            span = _object_after(toks, k, sb, masked)  # "X accused the mayor of lying"
         elif e.cue not in CLAUSE_CUES and e.cue not in INFINITIVE_CUES:
-            continue  # "called the plan a disgrace": an object, not a reported clause
+            continue  # "commented on the plan": no clause and no object that says what was said
         elif e.how == "participle":
             span = _clause_after(masked, toks, k, sb)  # "..., saying that S"
         elif _ends_sentence(toks, k, e) and (e.how == "inverted" or _COMMA_BEFORE.search(masked, sa, e.np.start)):

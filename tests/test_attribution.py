@@ -485,3 +485,22 @@ def test_a_description_with_capitals_only_in_its_modifiers_accuses_nobody():
     assert verify_quote(text, "ignored every warning we sent.", "Ola Brenna").flagged
     text = "Helder Marine Group said Tarnvik had “ignored every warning we sent.”"
     assert verify_quote(text, "ignored every warning we sent.", "Tarnvik Holdings").flagged
+
+
+def test_a_speech_verb_with_an_object_reports_the_object():
+    """"X accused Y of Z", "X called for Z", "X called on Y to Z": the object is what was said; "called the
+    police" (no particle) and a passive with no object report nothing."""
+    from summarizer.reported import reported_clauses
+
+    def clauses(text):
+        return [text[r.start:r.end] for r in reported_clauses(Document(text))]
+
+    assert clauses("The union called for an independent inquiry into the collapse of the pension fund.") == [
+        "an independent inquiry into the collapse of the pension fund"]
+    assert clauses("Opposition leaders called on the harbour master to resign over the leaked memo.") == [
+        "the harbour master to resign over the leaked memo"]
+    assert clauses("Mayor Ilse Brandt accused the ferry operator of hiding the true cost of the new pier, "
+                   "though the operator says its accounts are public.") == [
+        "the ferry operator of hiding the true cost of the new pier", "its accounts are public"]
+    assert clauses("Tomas Eik called the police after the break-in at his bakery on Monday night.") == []
+    assert clauses("The audit was criticised in the local press for its many errors of fact.") == []
