@@ -271,6 +271,16 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
                  and all(x.is_word for x in toks[k + 1 : j + 1])), None)
     if near is not None and (outer := chunk_back(toks, near - 2)) is not None:
         return make_np(toks, *outer)  # "A source close to the player said": the source speaks, not the player
+    if t.text in "—–-" and (opening := _dash_aside_start(toks, j)) is not None:
+        # "Ivo Kall -- co-editor of a book about the harbour -- said": who speaks is read as if the verb
+        # stood where the aside opens ("Jo Dale, the chief executive of Acme -- its parent -- told me")
+        comma = next((k for k in range(opening - 1, -1, -1) if not toks[k].is_word), None)
+        if comma is not None and toks[comma].text == "," and toks[comma + 1].low in SPEAKER_DETERMINERS \
+                and (named := chunk_back(toks, comma - 1)) is not None \
+                and split_person([x for x in toks[named[0] : named[1] + 1] if is_capitalised(x)], "")[0] is not None:
+            return make_np(toks, *named, role=_role_span(toks[comma + 1 : opening]))  # the name, its role in apposition
+        before = subject_before(toks, opening)
+        return before if before is not None and any(is_capitalised(x) for x in before.toks) else None
     relative = False
     if t.low in ("who", "which", "that") and j > 0 and toks[j - 1].text == ",":
         relative = True
@@ -305,7 +315,9 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
             role_span = chunk_back(toks, prev_comma - 1)
             role = _role_span(toks[role_span[0] : role_span[1] + 1]) if role_span else None
             return make_np(toks, prev_comma + 1, j - 1, role=role)
-        if prev_comma >= 0 and toks[prev_comma].text == "," and not speaks_in(seg):
+        if prev_comma >= 0 and toks[prev_comma].text == "," and (not speaks_in(seg) or seg[0].low.endswith("ing") or seg[0].low == "who"):
+            # "Ana Roe, speaking to reporters in Vell, said", "Ana Roe, who spoke to ..., said": an aside with its own
+            # speech word
             span = chunk_back(toks, prev_comma - 1)
             if span and any(is_capitalised(x) for x in toks[span[0] : span[1] + 1]):
                 return make_np(toks, *span, role=_role_span(seg))
@@ -331,6 +343,23 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
             # "Jane Roe's relatives said", "the firm's auditors said": the possessor's people speak
             return make_np(toks, i - (0 if is_capitalised(toks[i]) else 1), j)
     return make_np(toks, *span) if span else None
+
+
+def _dash_aside_start(toks: Sequence[Tok], j: int) -> Optional[int]:
+    """Where the aside closed by the dash at ``j`` opens: the dash of the same kind before it ("—", "–" or
+    "--"), with words between; None when there is none in the sentence."""
+    double = toks[j].text == "-" and j > 0 and toks[j - 1].text == "-"
+    if toks[j].text == "-" and not double:
+        return None
+    close = j - 1 if double else j
+    for k in range(close - 1, 0, -1):
+        if toks[k].text in ";:" or toks[k].kind == "masked":
+            return None
+        if double and toks[k].text == "-" and toks[k - 1].text == "-":
+            return k - 1 if k - 1 < close - 1 else None
+        if not double and toks[k].text == toks[j].text:
+            return k if k < close - 1 else None
+    return None
 
 
 #: "a source close to X", "people familiar with X": the words that tie an unnamed speaker to someone else
@@ -422,6 +451,9 @@ def subject_after(toks: Sequence[Tok], v: int, stop: int) -> Optional[NP]:
         return None  # "said Roe's state of mind is ...": a possessive opens the reported clause, it says nothing
     a, b = span
     role = None
+    if b + 1 < stop and toks[b + 1].is_word and toks[b + 1].text.islower() and toks[b + 1].low not in PREPOSITIONS \
+            and toks[b + 1].low not in TIME_WORDS and not toks[b + 1].low.endswith("ly") and not is_capitalised(toks[a]):
+        return None  # "Kall said the mayor tended to ...": the phrase opens the reported clause, a verb follows it
     if b + 2 < stop and toks[b + 1].text == "," and not is_capitalised(toks[b]):
         # "..., said the firm's chief executive, Dr Jane Roe": the name in apposition speaks, the phrase is her role
         named = chunk_forward(toks, b + 2)

@@ -52,7 +52,7 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
         elif toks[i].is_word and toks[i].text.islower() and toks[i].low not in ("that",) \
                 and toks[i].low not in PREPOSITIONS and toks[i].low not in _CLAUSE_SKIP:
             i += 1  # "told reporters", but not "warned on Sunday of ..."
-    that = next((x for x in range(i, min(len(toks), i + 9)) if toks[x].low == "that"), None)
+    that = next((x for x in range(i, min(len(toks), i + 12)) if toks[x].low == "that"), None)
     if that is not None and that > i and not (toks[i].low in PREPOSITIONS or toks[i].low in SPEECH_ADVERBS
                                               or toks[i].low.endswith("ly") or toks[i].text in WEEKDAY_NAMES
                                               or toks[i].low in TIME_WORDS or toks[i].text == ","):
@@ -103,6 +103,9 @@ def _ends_sentence(toks: Sequence[Tok], k: int, e: Event) -> bool:
         tail = tail[:comma]  # "S, X said on Friday, as they met ...": what follows the comma is no clause of the cue
     if e.how == "inverted" and len(tail) > 1 and tail[0].text == "," and (tail[1].low in _ARTICLES or is_possessive(tail[1])):
         tail = []  # "S, said Jo Barr, a senior official at the agency.": an appositive describes the speaker
+    elif e.how == "subject" and len(tail) >= 4 and tail[0].text == "," and tail[1].is_word \
+            and tail[1].low not in PREPOSITIONS and not tail[1].low.endswith("ing") and sum(t.is_word for t in tail) >= 3:
+        return False  # "To be safe, he said, officials should check": the clause goes on past the cue
     return len(tail) <= _TAIL and not any(t.low == "that" or t.kind == "masked" for t in tail)
 
 

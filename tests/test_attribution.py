@@ -504,3 +504,30 @@ def test_a_speech_verb_with_an_object_reports_the_object():
         "the ferry operator of hiding the true cost of the new pier", "its accounts are public"]
     assert clauses("Tomas Eik called the police after the break-in at his bakery on Monday night.") == []
     assert clauses("The audit was criticised in the local press for its many errors of fact.") == []
+
+
+def test_reported_speech_past_asides_dashes_and_interposed_cues():
+    """The subject of "said" across a participle or relative aside and a dash-bounded one; a cue set
+    between commas with a short clause after it; a "that" after a long adverbial; and "said the mayor
+    tended to ...", where the phrase after the verb opens the clause instead of being its speaker."""
+    from summarizer.reported import reported_clauses
+
+    def clauses(text):
+        return [(text[r.start:r.end], r.event.speaker.name if r.event.speaker else None)
+                for r in reported_clauses(Document(text))]
+
+    assert clauses("Mayor Ilse Brandt, speaking to fishermen in the harbour, said she would order a review.") == [
+        ("she would order a review", "Ilse Brandt")]
+    assert clauses("Tomas Eik, who spoke to reporters, said the ferry would run again.") == [
+        ("the ferry would run again", "Tomas Eik")]
+    assert clauses("Ivo Kall -- co-editor of a guide to the harbour -- said the mayor tended to make promises.") == [
+        ("the mayor tended to make promises", "Ivo Kall")]
+    assert clauses("Jo Dale, the chief executive of Vell Media — the firm that owns the station — told me the "
+                   "show would return in May.") == [("the show would return in May", "Jo Dale")]
+    assert clauses("Ana Roe says at a town meeting in Vell, Ostria, that it means the pier will never be rebuilt.") == [
+        ("it means the pier will never be rebuilt", "Ana Roe")]
+    text = "Ana Roe chaired the meeting. To avoid delays, she said, the council must vote this week."
+    assert clauses(text) == [("To avoid delays, she said, the council must vote this week", "Ana Roe")]
+    # a participle or a preposition after the comma is no clause of its own: the clause is before the cue
+    text = "Ana Roe chaired the meeting. The ferry will run again, she said, without giving a date."
+    assert clauses(text) == [("The ferry will run again", "Ana Roe")]
