@@ -56,7 +56,8 @@ def score(rows: list[dict], check) -> tuple[int, int, int, int]:
 
 def main() -> int:
     verbose = "-v" in sys.argv
-    ours = lambda r: beyond_quote(r["statement"], r["quote"] + " " + r["sentence"], speaker_of(r["statement"])) is not None  # noqa: E731
+    ours = lambda r: beyond_quote(r["statement"], r["quote"] + " " + r["sentence"], speaker_of(r["statement"]),  # noqa: E731
+                                  quote=r["quote"]) is not None
     base = lambda r: naive(r["statement"], r["quote"] + " " + r["sentence"])  # noqa: E731
     for label, path in (("development", PAIRS), ("held out", HELD_OUT)):
         if not path.exists():

@@ -180,6 +180,15 @@ def verify_event(src: Source, event, published: Optional[str]):
     return verification, fields
 
 
+def _title_of(article) -> str:
+    """The article's headline: its title, or a first line that ends in no full stop (a plain-text article
+    opens with its headline)."""
+    if article.title:
+        return article.title
+    first = article.text.lstrip().split("\n", 1)[0].strip()
+    return first if len(first) <= 200 and not first.endswith((".", "!", "?", "”", '"')) else ""
+
+
 def verify_extraction(article, extraction):
     """Verified claims, denials and events of one article (models from ``summarizer.models``)."""
     from . import dates
@@ -199,7 +208,7 @@ def verify_extraction(article, extraction):
             lo = starts[-3] if len(starts) >= 3 else 0
             hi = ends[2] if len(ends) >= 3 else len(src.text)
             who = [*names, *_affiliation_of(c.speaker, extraction.actors)]
-            why = beyond_quote(c.statement, c.quote + " " + src.text[lo:hi], who)
+            why = beyond_quote(c.statement, c.quote + " " + src.text[lo:hi], who, quote=c.quote, title=_title_of(article))
             if why:
                 v = v.model_copy(update={"flagged": True, "reasons": [*v.reasons, why],
                                          "state": item_state(True, v.speaker)})

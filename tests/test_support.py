@@ -48,8 +48,69 @@ def test_the_statement_check_keeps_its_measured_share_on_the_hand_made_pairs():
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     from statement_bench import speaker_of
 
-    flags = [(beyond_quote(r["statement"], r["quote"] + " " + r["sentence"], speaker_of(r["statement"])) is not None,
-              r["expected"] == "beyond") for r in rows]
+    flags = [(beyond_quote(r["statement"], r["quote"] + " " + r["sentence"], speaker_of(r["statement"]),
+                           quote=r["quote"]) is not None, r["expected"] == "beyond") for r in rows]
     tp = sum(f and b for f, b in flags)
     fp = sum(f and not b for f, b in flags)
-    assert tp / (tp + fp) >= 0.75 and tp / sum(b for _f, b in flags) >= 0.21
+    assert tp / (tp + fp) >= 0.95 and tp / sum(b for _f, b in flags) >= 0.60
+
+
+@pytest.mark.parametrize("statement, quote, sentence, reason", [
+    # polarity: a negation dropped, added, or turned into an admission
+    ("Ostrava Rail said the line will reopen this year.", "the line will not reopen this year", "", "negates"),
+    ("Ana Roe said the mayor had misled the council.", "The mayor has never misled anyone on the council", "", "negates"),
+    ("The ministry admitted its drones had hit the depot.", "denied that its drones had hit the depot", "", "negates"),
+    ("Ana Roe said the pier was unsafe.", "The pier is safe for visitors", "", "opposite"),
+    # hedges and approximations stated as certain or exact
+    ("Pell Foods will cut 300 jobs.", "could cut up to 300 jobs", "", "hedges"),
+    ("The agency said the eggs were sold in six towns.", "may have been sold in six towns", "", "hedges"),
+    ("Tarn Mining said it began drilling in 2026.", "expects to begin drilling in 2026", "", "hedges"),
+    ("The operator said 80 trains were cancelled.", "More than 80 trains were cancelled", "", "exact"),
+    # scope, period, cause and time the quote does not give
+    ("The operator said all trains were cancelled.", "More than 80 trains were cancelled", "", "all"),
+    ("Pell Foods said its annual sales rose 4 percent.", "its quarterly sales rose 4 percent", "", "annual"),
+    ("The operator said 80 trains were cancelled because of a strike.", "80 trains were cancelled", "", "cause"),
+    ("Ana Roe said the pool would reopen next year.", "The pool will reopen this year", "", "next year"),
+    ("The school said it would reopen on Friday.", "The school will reopen soon", "", "friday"),
+])
+def test_a_statement_that_changes_what_its_quote_says_is_flagged(statement, quote, sentence, reason):
+    why = beyond_quote(statement, quote + " " + sentence, _speaker(statement), quote=quote)
+    assert why and reason in why.lower(), why
+
+
+@pytest.mark.parametrize("statement, quote, sentence", [
+    # a negation of an alternative, or in a clause the statement leaves out
+    ("Ana Roe said the checks would end within weeks.", "within weeks, not months", "Ana Roe said the checks would end \"within weeks, not months\"."),
+    ("Kell said the ruling was a disgrace.", "a disgrace that can never be accepted",
+     "Kell said the ruling was “a disgrace that can never be accepted”."),
+    # a negation said another way, an idiom that negates nothing, a hedge kept in other words
+    ("Ana Roe said they received no warning at all.", "We did not receive a single warning", ""),
+    ("The board said it was dropped for not enough evidence.", "dropped for lack of evidence", ""),
+    ("NATO said Tovia may arm Karsland.", "cannot rule out that Tovia may arm Karsland", ""),
+    ("The club said it was nearing a deal for the striker.", "is close to agreeing a deal for the striker", ""),
+    ("The union said its plan was to strike for two days.", "would strike for 48 hours under its plan to extend the dispute", ""),
+    # an approximation in other words, relative times that agree, and a month that is no hedge
+    ("The operator said over 80 trains were cancelled.", "More than 80 trains were cancelled", ""),
+    ("Ana Roe said the hall would reopen next year.", "the hall would reopen in the coming year", ""),
+    ("Aid groups said 4,000 people fled this month.", "4,000 people have fled since the start of the month", ""),
+    ("Ana Roe said the drone was downed before reaching the dam.", "The drone was shot down before it could reach the dam", ""),
+    ("The fine was 3.1m crowns.", "a fine of 3.1 million crowns", ""),
+    ("Nine in ten riders were satisfied.", "90% of riders were satisfied", ""),
+])
+def test_honest_paraphrases_of_polarity_hedges_and_numbers_pass(statement, quote, sentence):
+    assert beyond_quote(statement, quote + " " + sentence, _speaker(statement), quote=quote) is None
+
+
+def _speaker(statement):
+    """The claim's speaker as a claim carries it: the capitalised words before "said", if any."""
+    import re
+
+    m = re.match(r"((?:[A-Z]\w+\s)+)said\b", statement)
+    return [m.group(1).strip()] if m else []
+
+
+def test_a_name_from_the_headline_is_the_story_not_an_addition():
+    statement = "Ana Roe said the council had ignored the Vell Bridge reports."
+    quote = "the council ignored every report we sent"
+    assert beyond_quote(statement, quote, ["Ana Roe"], quote=quote) is not None
+    assert beyond_quote(statement, quote, ["Ana Roe"], quote=quote, title="Vell Bridge: residents say council ignored them") is None
