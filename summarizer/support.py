@@ -270,6 +270,61 @@ def _new_times(statement: str, evidence: str) -> list[str]:
             if (d, u) not in theirs and (u not in units or any(tu == u for _td, tu in theirs))]
 
 
+_BE = EN.words("be_forms")
+_SYMMETRIC = EN.words("symmetric_verbs")
+_SPEECH = EN.speech_forms
+#: the word the parties stand around is a verb in the past ("attacked", "beat"): a noun or a number between
+#: two names ("a record of 44.71 seconds in the 400m") may move with them
+_IRREGULAR_PAST = EN.words("irregular_past")
+_TIMES = _CALENDAR | EN.words("time_words") | _PERIODS  # "on Sunday" moves freely: no party
+_REACH = 12  # words either side of the verb where its parties stand (one sentence of the evidence at a time)
+
+
+def _swapped(statement: str, evidence: str) -> Optional[tuple[str, str, str]]:
+    """Two parties on either side of one word that trade sides between the statement and its evidence
+    ("the driver attacked the boy" for "the boy had attacked the driver"): (before, word, after) as the
+    statement has them. Speech verbs (the quote's "..., X said" is the statement's "X said ..."),
+    symmetric verbs ("met") and a passive on either side ("was fined by") read no swap."""
+    def tokens(text):
+        return [_stem1(w) for w in _words_of_numbers(text)]
+
+    said, ev = tokens(statement), tokens(evidence)
+    content = {t for t in said if len(t) >= 4 and t not in EN.stop_words and t not in _TIMES} & set(ev)
+    past = [w.endswith("ed") or w in _IRREGULAR_PAST for w in _words_of_numbers(statement)]
+    for k, pivot in enumerate(said):
+        if not past[k] or (k and said[k - 1] == "as") or pivot not in content or pivot in _SPEECH or pivot in _SYMMETRIC or said.count(pivot) != 1 or ev.count(pivot) != 1:
+            continue
+        j = ev.index(pivot)
+        if _passive(said, k) or _passive(ev, j):
+            continue
+        left = [t for t in said[max(0, k - _REACH):k] if t in content and t != pivot and said.count(t) == 1 and ev.count(t) == 1]
+        right = [t for t in said[k + 1:k + 1 + _REACH] if t in content and t != pivot and said.count(t) == 1 and ev.count(t) == 1]
+        for a in left:
+            for b in right:
+                if ev.index(b) < j < ev.index(a) and j - ev.index(b) <= _REACH and ev.index(a) - j <= _REACH:
+                    return a, pivot, b
+    return None
+
+
+def _passive(toks: Sequence[str], k: int) -> bool:
+    """A be-form just before the word ("was fined", "had been quietly fined"), or "by" after it."""
+    before = toks[max(0, k - 3):k]
+    return any(t in _BE for t in before) or "by" in toks[k + 1:k + 5]
+
+
+def _words_of_numbers(text: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:['-][a-z]+)*|\d+(?:[.,]\d+)*", _NEUTRAL_RE.sub(" ", text.lower().replace("’", "'")))
+
+
+def _stem1(w: str) -> str:
+    """One word's stem, as the content comparison cuts them ("attacked" -> "attack")."""
+    w = re.sub(r"'s$", "", w)
+    if not w.isalpha():
+        return w  # "19-year-old", "44.71": one token as written
+    st = stems(w)
+    return next(iter(st)) if st else w
+
+
 def _opposite(word: str, others: set[str]) -> Optional[str]:
     """The word in ``others`` that ``word`` negates by a prefix ("unsafe" for "safe"), or the reverse."""
     for p in _PREFIXES:
@@ -311,6 +366,11 @@ def beyond_quote(statement: str, evidence: str, speaker_names: Iterable[str] = (
         or next(((w, o) for w in quote_words - said_words if (o := _opposite(w, said_words))), None)
     if flip:
         return f"the statement goes beyond its quote: {flip[0]!r} and {flip[1]!r} say opposite things"
+    rest = evidence[len(quote):] if evidence.startswith(quote) else evidence
+    swap = next(filter(None, (_swapped(statement, part) for part in [quote, *re.split(r"(?<=[.!?”\"])\s+", rest)])), None)
+    if swap:
+        return (f"the statement goes beyond its quote: {swap[0]!r} and {swap[2]!r} trade places around "
+                f"{swap[1]!r}")
     approximate = _approximate(quote)
     exact = [v for v in _number_forms(statement) if v in approximate and v not in _approximate(statement)]
     if exact:

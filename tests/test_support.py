@@ -114,3 +114,19 @@ def test_a_name_from_the_headline_is_the_story_not_an_addition():
     quote = "the council ignored every report we sent"
     assert beyond_quote(statement, quote, ["Ana Roe"], quote=quote) is not None
     assert beyond_quote(statement, quote, ["Ana Roe"], quote=quote, title="Vell Bridge: residents say council ignored them") is None
+
+
+def test_parties_that_trade_places_around_their_verb_are_flagged():
+    quote = "the 17-year-old had attacked the ferry guard"
+    why = beyond_quote("Police said the ferry guard attacked the 17-year-old.", quote, quote=quote)
+    assert why and "trade places" in why
+    quote = "Auditors accused the former mayor, Ivo Kall, of hiding payments from the harbour board."
+    why = beyond_quote("The harbour board accused Ivo Kall of hiding payments from auditors.", quote, quote=quote)
+    assert why and "trade places" in why
+    # a passive, a speech verb and a symmetric verb move their parties without changing the fact
+    quote = "The regulator fined Pell Foods for late filings."
+    assert beyond_quote("Pell Foods was fined by the regulator for late filings.", quote, quote=quote) is None
+    quote = "“The pier will reopen,” Ana Roe said."
+    assert beyond_quote("Ana Roe said the pier will reopen.", quote, ["Ana Roe"], quote=quote) is None
+    quote = "Kell met Ana Roe in the harbour office."
+    assert beyond_quote("Ana Roe met Kell in the harbour office.", quote, quote=quote) is None
