@@ -325,6 +325,20 @@ def _stem1(w: str) -> str:
     return next(iter(st)) if st else w
 
 
+def _antonym(statement: str, evidence: str) -> Optional[tuple[str, str]]:
+    """A word of the statement whose opposite (lang/en/antonyms.tsv) the evidence uses instead of it."""
+    said, ev = {_stem1(w) for w in _words_of(statement)}, {_stem1(w) for w in _words_of(evidence)}
+    for one, other in _ANTONYMS:
+        for xs, ys in ((one, other), (other, one)):
+            x, y = next((w for w in xs if w in said), None), next((w for w in ys if w in ev), None)
+            if x and y and not (xs & ev) and not (ys & said):
+                return x, y
+    return None
+
+
+_ANTONYMS = [tuple({_stem1(w) for w in side.split()} for side in row) for row in EN.table("antonyms")]
+
+
 def _opposite(word: str, others: set[str]) -> Optional[str]:
     """The word in ``others`` that ``word`` negates by a prefix ("unsafe" for "safe"), or the reverse."""
     for p in _PREFIXES:
@@ -364,6 +378,7 @@ def beyond_quote(statement: str, evidence: str, speaker_names: Iterable[str] = (
     all_evidence = set(_words_of(evidence))
     flip = next(((w, o) for w in said_words - all_evidence if (o := _opposite(w, all_evidence))), None) \
         or next(((w, o) for w in quote_words - said_words if (o := _opposite(w, said_words))), None)
+    flip = flip or _antonym(statement, evidence)
     if flip:
         return f"the statement goes beyond its quote: {flip[0]!r} and {flip[1]!r} say opposite things"
     rest = evidence[len(quote):] if evidence.startswith(quote) else evidence

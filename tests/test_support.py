@@ -130,3 +130,13 @@ def test_parties_that_trade_places_around_their_verb_are_flagged():
     assert beyond_quote("Ana Roe said the pier will reopen.", quote, ["Ana Roe"], quote=quote) is None
     quote = "Kell met Ana Roe in the harbour office."
     assert beyond_quote("Ana Roe met Kell in the harbour office.", quote, quote=quote) is None
+
+
+@pytest.mark.parametrize("statement, quote", [
+    ("Dr Lind said measles cases had fallen since June.", "a sharp rise in measles cases since June"),
+    ("Ana Roe said her party opposes the harbour plan.", "Our party fully supports the harbour plan"),
+    ("Kell said the bakery would close its Vell shop.", "the bakery would keep its Vell shop open"),
+])
+def test_a_word_whose_opposite_the_quote_uses_is_flagged(statement, quote):
+    why = beyond_quote(statement, quote, quote=quote)
+    assert why and "opposite" in why
