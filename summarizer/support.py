@@ -218,8 +218,9 @@ _APPROXIMATORS = EN.phrases("approximators")
 _CAUSES = EN.phrases("cause_words")
 _PREFIXES = tuple(sorted(EN.words("negating_prefixes"), key=len, reverse=True))
 _CALENDAR = {w.lower() for w in (*EN.calendar.months, *EN.calendar.weekdays)}
-#: "next year", "last week", "this month": a time the statement names relative to another
-_RELATIVE_TIME = re.compile(r"\b(?:next|last|this|coming|past|previous)\s+(?:" + "|".join(
+#: "next year", "last week", "this month", "the end of the year": a time named relative to another
+_RELATIVE_TIME = re.compile(r"\b(?:(?P<edge>end|start|beginning|middle)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?"
+                            r"|(?P<d>next|last|this|coming|past|previous)\s+)(?P<u>" + "|".join(
     sorted(_PERIODS | _CALENDAR, key=len, reverse=True)) + r")\b")
 
 
@@ -257,8 +258,8 @@ _DIRECTION = {"coming": "next", "past": "last", "previous": "last"}
 
 
 def _relative_times(text: str) -> set[tuple[str, str]]:
-    return {(_DIRECTION.get(d, d), singular_of(u)) for d, u in
-            (m.group(0).split()[:2] for m in _RELATIVE_TIME.finditer(" ".join(_words_of(text))))}
+    return {(_DIRECTION.get(m.group("d"), m.group("d")) if m.group("d") else m.group("edge"), singular_of(m.group("u")))
+            for m in _RELATIVE_TIME.finditer(" ".join(_words_of(text)))}
 
 
 def _new_times(statement: str, evidence: str) -> list[str]:
@@ -266,8 +267,9 @@ def _new_times(statement: str, evidence: str) -> list[str]:
     names, not even by the unit ("since the start of the month" for "this month")."""
     theirs = _relative_times(evidence)
     units = {singular_of(w) for w in _words_of(evidence)}
+    edges = {"end", "start", "beginning", "middle"}
     return [f"{d} {u}" for d, u in _relative_times(statement)
-            if (d, u) not in theirs and (u not in units or any(tu == u for _td, tu in theirs))]
+            if (d, u) not in theirs and (u not in units or any(tu == u and (td in edges) == (d in edges) for td, tu in theirs))]
 
 
 _BE = EN.words("be_forms")

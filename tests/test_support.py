@@ -72,6 +72,8 @@ def test_the_statement_check_keeps_its_measured_share_on_the_hand_made_pairs():
     ("The operator said 80 trains were cancelled because of a strike.", "80 trains were cancelled", "", "cause"),
     ("Ana Roe said the pool would reopen next year.", "The pool will reopen this year", "", "next year"),
     ("The school said it would reopen on Friday.", "The school will reopen soon", "", "friday"),
+    ("The union said dockers would strike on Monday.", "dockers will strike on Monday unless the port backs down", "", "hedges"),
+    ("Ana Roe said the works would finish by the end of the year.", "the works will finish before the spring", "", "end year"),
 ])
 def test_a_statement_that_changes_what_its_quote_says_is_flagged(statement, quote, sentence, reason):
     why = beyond_quote(statement, quote + " " + sentence, _speaker(statement), quote=quote)
