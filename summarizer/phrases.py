@@ -315,9 +315,9 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
             role_span = chunk_back(toks, prev_comma - 1)
             role = _role_span(toks[role_span[0] : role_span[1] + 1]) if role_span else None
             return make_np(toks, prev_comma + 1, j - 1, role=role)
-        if prev_comma >= 0 and toks[prev_comma].text == "," and (not speaks_in(seg) or seg[0].low.endswith("ing") or seg[0].low == "who"):
-            # "Ana Roe, speaking to reporters in Vell, said", "Ana Roe, who spoke to ..., said": an aside with its own
-            # speech word
+        if prev_comma >= 0 and toks[prev_comma].text == "," and (not speaks_in(seg) or seg[0].low.endswith("ing") or seg[0].low == "who" or seg[0].low in ("a", "an")):
+            # "Ana Roe, speaking to reporters in Vell, said", "Ana Roe, who spoke to ..., said", "Ana Roe, a
+            # reporter whose reporting ..., wrote": an aside with its own speech word
             span = chunk_back(toks, prev_comma - 1)
             if span and any(is_capitalised(x) for x in toks[span[0] : span[1] + 1]):
                 return make_np(toks, *span, role=_role_span(seg))

@@ -112,6 +112,11 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
     return True
 
 
+#: "The statement was made by X", "the remarks were delivered by X": a passive that names who spoke
+_MADE = frozenset({"made", "issued", "delivered", "released", "posted", "given"})
+_STATED_NOUNS = EN.document_nouns | {"remark", "comment", "claim", "announcement", "allegation", "speech", "assertion"}
+
+
 def find_events(masked: str, sents: Sequence[tuple[int, int]]) -> list[Event]:
     """Every speech event in the masked text, unresolved, in document order."""
     events: list[Event] = []
@@ -124,7 +129,10 @@ def find_events(masked: str, sents: Sequence[tuple[int, int]]) -> list[Event]:
                 if span:
                     events.append(Event("according to", t.start, toks[k + 1].end, make_np(toks, *span), "according", (sa, sb)))
                 continue
-            if t.low in ("reported", "seen", "quoted") and k + 2 < len(toks) and toks[k + 1].low == "by" and toks[k - 1].low in PASSIVE | {"as"}:
+            made = t.low in _MADE and k >= 2 and (singular_of(toks[k - 2].low) in _STATED_NOUNS or toks[k - 2].low in PRESENT_FORMS)
+            if (t.low in ("reported", "seen", "quoted") or made) and k + 2 < len(toks) and toks[k + 1].low == "by" \
+                    and toks[k - 1].low in PASSIVE | {"as"}:
+                # "as reported by X"; "This statement was made by X", "The remarks were issued by X": X spoke
                 span = chunk_forward(toks, k + 2)
                 if span:
                     events.append(Event(t.low + " by", t.start, toks[k + 1].end, make_np(toks, *span), "by", (sa, sb)))

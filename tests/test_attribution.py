@@ -531,3 +531,22 @@ def test_reported_speech_past_asides_dashes_and_interposed_cues():
     # a participle or a preposition after the comma is no clause of its own: the clause is before the cue
     text = "Ana Roe chaired the meeting. The ferry will run again, she said, without giving a date."
     assert clauses(text) == [("The ferry will run again", "Ana Roe")]
+
+
+def test_a_statement_made_by_someone_gives_the_next_pronoun_its_speaker():
+    """"This statement was made by X on ...", then "“...,” he said": X spoke, even with an outlet named
+    like a person ("Vell Today") beside him."""
+    text = ("The ferry was late again, and the Vell Today channel said so. This statement was made by harbour "
+            "master Ivo Kell on Vell Today.\n\n“We are doing what we can,” he said in an interview.")
+    a = _attribute(text, "We are doing what we can,")
+    assert a.speaker is not None and a.speaker.name == "Ivo Kell"
+
+
+def test_an_appositive_with_a_speech_noun_in_it_still_leaves_the_subject():
+    """"X, a reporter whose reporting has ..., wrote that S": X wrote S."""
+    from summarizer.reported import reported_clauses
+
+    text = ("Kell, a veteran harbour reporter whose reporting has often come under scrutiny, wrote in a post on "
+            "Wednesday that the pier collapse was planned for months.")
+    [r] = reported_clauses(Document(text))
+    assert text[r.start:r.end] == "the pier collapse was planned for months" and r.event.speaker.name == "Kell"
