@@ -163,6 +163,11 @@ def _adjacent_after(ctx: Context, q: RawQuote) -> Optional[Event]:
 _SIGNATURE = re.compile(SIGNATURE_DASH + r"([^\n,;:()“”\"]{2,60}?)[^\S\n]*(?:[,(][^\n]{0,80})?[.]?[^\S\n]*(?:\n|$)")
 
 
+#: "... — Jane Roe (@janeroe) January 30, 2023" at the end of a line: an embedded post and whose it is
+_POST_SIGNATURE = re.compile(SIGNATURE_DASH + r"([A-Z][^\n()@]{1,60}?)\s*\(@\w{1,30}\)(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$",
+                             re.M)
+
+
 def _signature(ctx: Context, q: RawQuote) -> Optional[NP]:
     """The name signed after a quotation, alone on the rest of its line (reader panels, epigraphs,
     vox pops): no cue, but the dash and the line end say who."""
@@ -436,7 +441,7 @@ def find_quotes(text: str, boilerplate: Iterable[Span | tuple[int, int]] = ()) -
 # Whom the text credits with a span: the one question the extractor and the verifier both ask.
 # =============================================================================================
 
-Rule = Literal["quote", "inside", "clause", "according", "none"]
+Rule = Literal["quote", "inside", "clause", "according", "signed", "none"]
 
 
 @dataclass(frozen=True)
@@ -522,6 +527,9 @@ class Document:
 
     def _attribute(self, start: int, end: int) -> Attribution:
         length = max(1, end - start)
+        signed = self._signed_post(start, end)
+        if signed is not None:
+            return signed
         if self.ctx.in_display(start):
             return NOBODY  # a headline or a caption credits no words to anyone
         lo_i = bisect_left(self._q_lo, start - self._q_longest)
@@ -546,6 +554,23 @@ class Document:
             if e.speaker is not None or e.written:
                 return self._from_event(e, "according" if e.how == "according" else "clause")
         return NOBODY
+
+    def _signed_post(self, start: int, end: int) -> Optional[Attribution]:
+        """An embedded post, as pages render one: its text, then "— Name (@handle) Month D, YYYY" on the
+        same line. The signature credits the line, headline-like capitals or not."""
+        text = self.ctx.clean
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        if text.rfind("\n", 0, start) != text.rfind("\n", 0, max(start, end - 1)):
+            return None  # the span crosses a line
+        m = _POST_SIGNATURE.search(text, end, line_end)
+        if not m or m.end() != line_end:
+            return None
+        toks = tokenize(text, m.start(1), m.end(1))
+        if not toks or not all(is_capitalised(t) or t.low in NAME_PARTICLES for t in toks):
+            return None
+        np = make_np(toks, 0, len(toks) - 1)
+        return Attribution(describe(np, text), "signed", None, None, (m.start(1), m.end(1)))
 
     def _from_quote(self, q: QuoteSpan, sp: Optional[Speaker]) -> Attribution:
         if q.speaker is None:

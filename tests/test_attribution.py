@@ -550,3 +550,15 @@ def test_an_appositive_with_a_speech_noun_in_it_still_leaves_the_subject():
             "Wednesday that the pier collapse was planned for months.")
     [r] = reported_clauses(Document(text))
     assert text[r.start:r.end] == "the pier collapse was planned for months" and r.event.speaker.name == "Kell"
+
+
+def test_an_embedded_post_is_credited_to_the_name_that_signs_it():
+    """A page renders an embedded post as its text, then "— Name (@handle) Month D, YYYY" on the same line;
+    a headline-like line of capitals, no cue, still the signer's words."""
+    from summarizer.verify import verify_quote
+
+    text = ("Tarnvik Holdings replied on Monday.\n\nOur Reply To Tarnvik: Fraud Is Not Hidden By A Long Answer "
+            "https://t.co/abc123 — Brightline Analytics (@BrightlineAn) January 30, 2026\n\nShares fell.")
+    v = verify_quote(text, "Fraud Is Not Hidden By A Long Answer", "Brightline Analytics")
+    assert v.speaker_found is True and not v.flagged
+    assert verify_quote(text, "Fraud Is Not Hidden By A Long Answer", "Tarnvik Holdings").flagged
