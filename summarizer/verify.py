@@ -26,7 +26,7 @@ import re
 from typing import Iterable, Optional, Sequence
 
 from . import aliases
-from .models import Difference, item_state, Span, SpeakerVerdict, Status, Verification
+from .models import Difference, item_state, ItemState, Span, SpeakerVerdict, Status, Verification
 from .quote_alignment import EDGE_PUNCT, locate, normalize, on_word_boundaries, prepared, Source
 from .speaker_check import check_speaker  # the speaker check asks the one attribution engine the extractor uses
 
@@ -61,6 +61,7 @@ def verify_quote(
         if sc.found is False and sc.credited_to:
             reasons.append(f"the article credits these words to {sc.credited_to}, not {names[0]}")
     flagged = bool(reasons)
+    too_short = span is not None and not flagged and _too_short(src, span)
     verdict = None
     if span is not None and speaker:
         verdict = (SpeakerVerdict.confirmed if speaker_found else
@@ -77,8 +78,23 @@ def verify_quote(
         flagged=flagged,
         reasons=reasons,
         speaker=verdict,
-        state=item_state(flagged, verdict),
+        state=item_state(flagged, verdict, too_short),
     )
+
+
+#: a quote of this many words or fewer proves nothing ("It is", "a plan") unless the article quotes
+#: exactly those words
+SHORT_QUOTE_WORDS = 2
+
+
+def _too_short(src: Source, span: tuple[int, int]) -> bool:
+    """Whether the words at ``span`` are too few to carry a claim: two words or fewer that the article
+    does not itself put in quotation marks ("“Reckless,” Kell said" may be quoted as "Reckless")."""
+    said = re.findall(r"\w+", src.text[span[0] : span[1]].lower())
+    if len(said) > SHORT_QUOTE_WORDS:
+        return False
+    return not any(q.start < span[1] and span[0] < q.end and re.findall(r"\w+", q.text.lower()) == said
+                   for q, _speaker in src.document.quotes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -201,7 +217,7 @@ def verify_extraction(article, extraction):
     for c in extraction.claims:
         names = _names_for(c.speaker, extraction.actors)
         v = verify_quote(src, c.quote, names)
-        if v.start is not None and not v.flagged:
+        if v.start is not None and not v.flagged and v.state is not ItemState.too_short:
             # the quote's sentences and two either side: "they" in a quote names whom the text before did
             starts = [a for a, _b in sents if a <= v.start]
             ends = [b for _a, b in sents if b >= v.end]

@@ -218,3 +218,17 @@ def test_quoted_parts_joined_across_their_attribution_are_the_speakers_words():
     assert verify_quote(text, "It is a false story. She left.", "Roe").flagged
     plain = "It is a false story, Roe said on Sunday, and there is no truth to it."
     assert verify_quote(plain, "It is a false story. There is no truth to it.", "Roe").flagged
+
+
+def test_a_quote_of_one_or_two_words_is_too_short_to_check_unless_the_article_quotes_them():
+    """"It is" or "a plan" is found in almost any article: not verified, not flagged, counted as too short.
+    Words the article itself puts in quotation marks ("“Reckless,” ...") are a quote and are checked."""
+    from summarizer.models import ItemState
+
+    text = "Ana Roe said it is a plan for the harbour. “Reckless,” Ana Roe said of the bridge on Monday."
+    for quote in ("It is", "a plan"):
+        v = verify_quote(text, quote, "Ana Roe")
+        assert v.state is ItemState.too_short and not v.flagged, quote
+    v = verify_quote(text, "Reckless", "Ana Roe")
+    assert v.state is ItemState.verified
+    assert verify_quote(text, "it is a plan for the harbour", "Ana Roe").state is ItemState.verified
