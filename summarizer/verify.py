@@ -29,6 +29,8 @@ from . import aliases
 from .models import Difference, item_state, ItemState, Span, SpeakerVerdict, Status, Verification
 from .quote_alignment import EDGE_PUNCT, locate, normalize, on_word_boundaries, prepared, Source
 from .speaker_check import check_speaker  # the speaker check asks the one attribution engine the extractor uses
+from .compare import content_words
+from .lexicon import EN
 
 
 # ---------------------------------------------------------------------------------------------
@@ -61,7 +63,7 @@ def verify_quote(
         if sc.found is False and sc.credited_to:
             reasons.append(f"the article credits these words to {sc.credited_to}, not {names[0]}")
     flagged = bool(reasons)
-    too_short = span is not None and not flagged and _too_short(src, span)
+    too_short = span is not None and not flagged and (_too_short(src, span) or _only_attribution(src, span))
     verdict = None
     if span is not None and speaker:
         verdict = (SpeakerVerdict.confirmed if speaker_found else
@@ -85,6 +87,23 @@ def verify_quote(
 #: a quote of this many words or fewer proves nothing ("It is", "a plan") unless the article quotes
 #: exactly those words
 SHORT_QUOTE_WORDS = 2
+
+
+SPEECH_FORMS = EN.speech_forms | EN.denial_forms
+#: words of a speaker's description ("a spokeswoman for", "the former minister"), which say nothing
+ROLE_WORDS = EN.title_words | EN.spokes_nouns | EN.stop_words
+
+
+def _only_attribution(src: Source, span: tuple[int, int]) -> bool:
+    """Whether the words at ``span`` are nothing but who spoke ("Jo Dale, a spokeswoman for the port,
+    said."): the speaker's name, role and body, and the cue, with no word of what was said."""
+    att = src.document.attribute(*span)
+    sp = att.speaker
+    if sp is None or att.cue is None:
+        return False
+    credit = " ".join(filter(None, (sp.name, sp.written, sp.role, sp.affiliation, att.cue, att.written)))
+    rest = content_words(src.text[span[0] : span[1]]) - content_words(credit)
+    return not {w for w in rest if w not in SPEECH_FORMS and w not in ROLE_WORDS}
 
 
 def _too_short(src: Source, span: tuple[int, int]) -> bool:

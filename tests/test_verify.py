@@ -232,3 +232,14 @@ def test_a_quote_of_one_or_two_words_is_too_short_to_check_unless_the_article_qu
     v = verify_quote(text, "Reckless", "Ana Roe")
     assert v.state is ItemState.verified
     assert verify_quote(text, "it is a plan for the harbour", "Ana Roe").state is ItemState.verified
+
+
+def test_a_quote_that_is_only_its_attribution_carries_no_claim():
+    """A model that quotes "Jo Dale, a spokeswoman for the port, said." has quoted who spoke, not what: too
+    short to check, neither verified nor flagged."""
+    from summarizer.models import ItemState
+
+    text = "The ferry was cancelled. “It was a mistake,” Jo Dale, a spokeswoman for the Vell Port Authority, said."
+    v = verify_quote(text, "Jo Dale, a spokeswoman for the Vell Port Authority, said.", "Jo Dale")
+    assert v.state is ItemState.too_short and not v.flagged
+    assert verify_quote(text, "It was a mistake", "Jo Dale").state is ItemState.verified
