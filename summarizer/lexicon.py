@@ -49,11 +49,13 @@ class _Verbs:
     #: forms whose object and what follows it are what was said ("accused the mayor of lying"), with the
     #: words the object must open with ("called for a recount", "called on X to ..."); empty: any object
     objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    naming: frozenset[str] = frozenset()  # forms that name their object something ("called the plan a disgrace")
 
 
 def _verbs(lang: str, name: str) -> _Verbs:
     forms, inverted, weak, clause, infinitive, claim_object, present = set(), set(), set(), set(), set(), set(), set()
     objects: dict[str, frozenset[str]] = {}
+    naming: set[str] = set()
     for line in _lines(lang, name):
         flags = {f for f in line.split() if f.startswith("+")}
         body = " ".join(f for f in line.split() if not f.startswith("+"))
@@ -75,12 +77,14 @@ def _verbs(lang: str, name: str) -> _Verbs:
             if f == "+object" or f.startswith("+object:"):
                 opening = frozenset(w for w in f.partition(":")[2].split(",") if w)
                 objects.update(dict.fromkeys(these, opening))
+        if "+naming" in flags:
+            naming |= these
         bare = {f for f in these if f == lemma or (f.endswith("s") and not f.endswith("ss"))}
         present |= bare
         if "+weak" in flags:
             weak |= bare
     return _Verbs(frozenset(forms), frozenset(inverted), frozenset(weak), frozenset(clause), frozenset(infinitive),
-                  frozenset(claim_object), frozenset(present), objects)
+                  frozenset(claim_object), frozenset(present), objects, frozenset(naming))
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,7 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
 CLAUSE_CUES = EN.speech.clause | EN.denial.clause
 INFINITIVE_CUES = EN.speech.infinitive
 OBJECT_CUES = EN.speech.objects
+NAMING_CUES = EN.speech.naming
 _TAIL = 6  # tokens that may follow ", X said" before the sentence ends ("on Monday in a statement")
 # ", X said" after a clause: the comma, then at most three lower-case words of the subject ("top city officials")
 _SUBORDINATORS = EN.words("subordinators")
@@ -136,7 +137,12 @@ def _object_after(toks: Sequence[Tok], k: int, sb: int, masked: str) -> Optional
     i = k + 1
     if i >= len(toks) or not toks[i].is_word or toks[i].kind == "masked" or toks[i].low in _COORDINATORS:
         return None
-    if opening:
+    if opening and toks[i].low not in opening and toks[k].low in NAMING_CUES and toks[i].low not in ("a", "an"):
+        # "called the plan a disgrace", "called it a hoax": an "a" names the object in its own clause
+        named = next((x for x in range(i + 1, min(len(toks), i + 9)) if toks[x].text in ",;:" or toks[x].low in ("a", "an")), None)
+        if named is None or toks[named].low not in ("a", "an"):
+            return None
+    elif opening:
         if toks[i].low not in opening:
             return None
         i += 1
@@ -195,8 +201,8 @@ def reported_clauses(doc: "Document") -> list[Reported]:
                     span = (toks[nxt + 1].start, span[1]) if toks[nxt + 1].is_word else None
             if span is None and k > 0 and toks[k - 1].text == ",":
                 span = _clause_before(masked, sa, toks[k - 1].start)
-        elif e.cue in OBJECT_CUES and e.cue not in CLAUSE_CUES and e.how in ("subject", "participle") \
-                and e.cue_start > e.np.start:
+        elif e.cue in OBJECT_CUES and e.how in ("subject", "participle") and e.cue_start > e.np.start \
+                and (e.cue not in CLAUSE_CUES or (k + 1 < len(toks) and toks[k + 1].low in OBJECT_CUES[e.cue])):
             span = _object_after(toks, k, sb, masked)  # "X accused the mayor of lying"
         elif e.cue not in CLAUSE_CUES and e.cue not in INFINITIVE_CUES:
             continue  # "commented on the plan": no clause and no object that says what was said

@@ -503,6 +503,16 @@ def test_a_speech_verb_with_an_object_reports_the_object():
                    "though the operator says its accounts are public.") == [
         "the ferry operator of hiding the true cost of the new pier", "its accounts are public"]
     assert clauses("Tomas Eik called the police after the break-in at his bakery on Monday night.") == []
+    assert clauses("Tomas Eik called a meeting of the harbour board for Monday.") == []
+    # "called X a Y" names X; "asked whether", "spoke of", "complained about" report what follows
+    assert clauses("The campaign called the charges a fabrication by former staff.") == [
+        "the charges a fabrication by former staff"]
+    assert clauses("Ana Roe asked whether the ferry would run again in May.") == [
+        "whether the ferry would run again in May"]
+    assert clauses("Ana Roe spoke of a long and difficult winter for the fishermen.") == [
+        "a long and difficult winter for the fishermen"]
+    assert clauses("Residents complained about the noise from the new ferry terminal.") == [
+        "the noise from the new ferry terminal"]
     assert clauses("The audit was criticised in the local press for its many errors of fact.") == []
 
 
