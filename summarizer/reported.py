@@ -78,10 +78,22 @@ def _clause_after(masked: str, toks: Sequence[Tok], k: int, sb: int) -> Optional
         i = lead
     elif toks[i].low in _COORDINATORS:
         return None  # "“...,” X said and left the room": another verb of X's, not what was said
-    end = sb
+    end = _clause_end(masked, toks[i].start, sb)
     while end > toks[i].start and masked[end - 1] in " .!?\n":
         end -= 1
     return toks[i].start, end
+
+
+#: where a reported clause gives way to the writer's own words: ", although ...", ", but ...", ", and when ...",
+#: ", citing ..." (the reason the writer gives)
+_CONCESSIVE = re.compile(r",\s+(?:although|though|but|whereas|even\s+as|citing|and\s+(?:when|while|after|before|then))\b")
+
+
+def _clause_end(masked: str, start: int, sb: int) -> int:
+    """The end of the clause a cue reports: the sentence end, or a concession or a new turn before it
+    ("the test was its biggest yet, although it may take days to ...")."""
+    m = _CONCESSIVE.search(masked, start, sb)
+    return m.start() if m else sb
 
 
 CLAUSE_CUES = EN.speech.clause | EN.denial.clause
@@ -120,7 +132,7 @@ def _interposed(masked: str, toks: Sequence[Tok], k: int, e: Event, sa: int, sb:
         i += 1  # "said on Friday,"
     if i + 1 >= len(toks) or toks[i].text != "," or not toks[i + 1].is_word or toks[i + 1].kind == "masked":
         return None
-    end = sb
+    end = _clause_end(masked, toks[i].start, sb)
     while end > sa and masked[end - 1] in " .!?\n":
         end -= 1
     a = sa
