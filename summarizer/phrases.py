@@ -557,6 +557,8 @@ def split_person(np_toks: Sequence[Tok], text: str) -> tuple[Optional[str], Opti
         k -= 1
     if k == len(toks):
         return None, None, None
+    while k > 0 and toks[k - 1].low == "of" and len(toks) - k >= 3 and toks[k].low in EN.modifiers:
+        k += 1  # "Minister of Transport Ana Roe": the portfolio belongs to the title, not the name
     name_toks = toks[k:]
     name = text[name_toks[0].start : name_toks[-1].end]
     if aliases.lookup(name):

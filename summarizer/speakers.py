@@ -122,6 +122,9 @@ def describe(np: NP, text: str) -> Speaker:
         # "Harbour Weekly", "the Valley Ledger": an outlet's name, not a person's
         return Speaker(written, "organisation", np_role, None, True, written, head)
     name, role, _span = split_person(toks, text)
+    if name and role and _group_of(role):
+        # "Residents of Vell", "Supporters of Ana Roe": a group described by whom it belongs to, not that one
+        return Speaker(written, "other", np_role, None, False, written, singular_of(toks[0].low))
     if name:
         role = np_role or role
         return Speaker(name, "person", role, affiliation_of(role), False, written, singular_of(name.split()[-1]))
@@ -150,6 +153,16 @@ def describe(np: NP, text: str) -> Speaker:
     else:
         kind = "other"
     return Speaker(written, kind, np_role, affiliation_of(written), outlet, written, head)
+
+
+def _group_of(role: str) -> bool:
+    """Whether a role before a name is a group's ("Residents of", "Supporters of"): a plural noun that is no
+    title, then "of"; "Minister of" and "Friends of the Earth" style names aside."""
+    words = role.split()
+    if len(words) != 2 or words[1].lower() != "of":
+        return False
+    w = words[0].lower()
+    return singular_of(w) != w and w not in EN.titles and singular_of(w) not in EN.titles
 
 
 @dataclass

@@ -572,3 +572,17 @@ def test_an_embedded_post_is_credited_to_the_name_that_signs_it():
     v = verify_quote(text, "Fraud Is Not Hidden By A Long Answer", "Brightline Analytics")
     assert v.speaker_found is True and not v.flagged
     assert verify_quote(text, "Fraud Is Not Hidden By A Long Answer", "Tarnvik Holdings").flagged
+
+
+def test_a_group_of_a_place_or_person_is_the_group_and_a_portfolio_belongs_to_the_title():
+    """"Residents of Vell said": the residents, not a person named Vell; "Minister of Transport Ana Roe": Ana
+    Roe, minister of transport, not "Transport Ana Roe"."""
+    def speaker(text):
+        return next(e for e in Document(text).ctx.events).speaker
+
+    sp = speaker("Residents of Vell said the ferry would run again.")
+    assert sp.name == "Residents of Vell" and sp.kind == "other"
+    assert speaker("Supporters of Ana Roe said the ferry would run again.").kind == "other"
+    sp = speaker("Minister of Transport Ana Roe said the ferry would run again.")
+    assert (sp.name, sp.role) == ("Ana Roe", "Minister of Transport")
+    assert speaker("Minister of Foreign Affairs Tomas Eik said so on Monday.").name == "Tomas Eik"
