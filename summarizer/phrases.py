@@ -271,6 +271,8 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
                  and all(x.is_word for x in toks[k + 1 : j + 1])), None)
     if near is not None and (outer := chunk_back(toks, near - 2)) is not None:
         return make_np(toks, *outer)  # "A source close to the player said": the source speaks, not the player
+    if near is not None and near == 2 and toks[0].is_word:
+        return make_np(toks, 0, 0)  # "Those close to him say": the people close to him, no name
     if t.text in "—–-" and (opening := _dash_aside_start(toks, j)) is not None:
         # "Ivo Kall -- co-editor of a book about the harbour -- said": who speaks is read as if the verb
         # stood where the aside opens ("Jo Dale, the chief executive of Acme -- its parent -- told me")
@@ -342,7 +344,22 @@ def subject_before(toks: Sequence[Tok], v: int) -> Optional[NP]:
         if i >= 0 and i < j and is_possessive(toks[i]) and (is_capitalised(toks[i]) or (i > 0 and toks[i - 1].low in SPEAKER_DETERMINERS)):
             # "Jane Roe's relatives said", "the firm's auditors said": the possessor's people speak
             return make_np(toks, i - (0 if is_capitalised(toks[i]) else 1), j)
-    return make_np(toks, *span) if span else None
+    if span is None:
+        return _head_before_phrase(toks, j)
+    return make_np(toks, *span)
+
+
+def _head_before_phrase(toks: Sequence[Tok], j: int) -> Optional[NP]:
+    """"Experts on ferry safety and harbour law said": the noun phrase that opens the sentence, when a
+    prepositional phrase alone stands between it and the verb; the experts speak, not the law."""
+    if j > 10 or not all(t.is_word and t.kind != "masked" for t in toks[: j + 1]):
+        return None
+    head = chunk_forward(toks, 0)
+    if head is None or head[1] >= j or toks[head[1] + 1].low not in PREPOSITIONS:
+        return None
+    if any(t.low in SPEECH_VERBS or t.low in ("that", "who", "which") for t in toks[: j + 1]):
+        return None
+    return make_np(toks, *head)
 
 
 def _dash_aside_start(toks: Sequence[Tok], j: int) -> Optional[int]:

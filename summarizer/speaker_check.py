@@ -82,6 +82,8 @@ def _accusable(credited) -> bool:
     name = credited.name.strip()
     if len(name.split()) == 1 and name.endswith("ing"):
         return False
+    if name.lower() in EN.stop_words:
+        return False  # "Those close to him say": no one named
     if name.lower().startswith("the "):
         return False  # "the Serbian": a description that no name resolved
     if not any(ch.isupper() for ch in name):

@@ -536,6 +536,10 @@ def test_reported_speech_past_asides_dashes_and_interposed_cues():
                    "show would return in May.") == [("the show would return in May", "Jo Dale")]
     assert clauses("Ana Roe says at a town meeting in Vell, Ostria, that it means the pier will never be rebuilt.") == [
         ("it means the pier will never be rebuilt", "Ana Roe")]
+    assert clauses("Experts on ferry safety and harbour law said the latest accident could change that.") == [
+        ("the latest accident could change that", "Experts")]
+    assert [c for c, _who in clauses("Those close to him say that, in any case, he would stand again.")] == [
+        "in any case, he would stand again"]
     text = "Ana Roe chaired the meeting. To avoid delays, she said, the council must vote this week."
     assert clauses(text) == [("To avoid delays, she said, the council must vote this week", "Ana Roe")]
     # a participle or a preposition after the comma is no clause of its own: the clause is before the cue
