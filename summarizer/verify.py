@@ -92,23 +92,31 @@ SHORT_QUOTE_WORDS = 2
 SPEECH_FORMS = EN.speech_forms | EN.denial_forms
 #: words of a speaker's description ("a spokeswoman for", "the former minister"), which say nothing
 ROLE_WORDS = EN.title_words | EN.spokes_nouns | EN.stop_words
+#: an attribution with its speaker's name, role and body runs to a line or so at most
+MAX_ATTRIBUTION_CHARS = 160
 
 
 def _only_attribution(src: Source, span: tuple[int, int]) -> bool:
     """Whether the words at ``span`` are nothing but who spoke ("Jo Dale, a spokeswoman for the port,
     said."): the speaker's name, role and body, and the cue, with no word of what was said."""
+    words = src.text[span[0] : span[1]]
+    if len(words) > MAX_ATTRIBUTION_CHARS or SPEECH_FORMS.isdisjoint(re.findall(r"[a-z]+", words.lower())):
+        return False  # no cue among its words, or too long to be only an attribution: it says something
+    said = content_words(words)
     att = src.document.attribute(*span)
     sp = att.speaker
     if sp is None or att.cue is None:
         return False
     credit = " ".join(filter(None, (sp.name, sp.written, sp.role, sp.affiliation, att.cue, att.written)))
-    rest = content_words(src.text[span[0] : span[1]]) - content_words(credit)
+    rest = said - content_words(credit)
     return not {w for w in rest if w not in SPEECH_FORMS and w not in ROLE_WORDS}
 
 
 def _too_short(src: Source, span: tuple[int, int]) -> bool:
     """Whether the words at ``span`` are too few to carry a claim: two words or fewer that the article
     does not itself put in quotation marks ("“Reckless,” Kell said" may be quoted as "Reckless")."""
+    if span[1] - span[0] > 40:
+        return False  # three words at least, whatever they are
     said = re.findall(r"\w+", src.text[span[0] : span[1]].lower())
     if len(said) > SHORT_QUOTE_WORDS:
         return False
