@@ -251,7 +251,8 @@ def read(expr: Expr, pub: Optional[date], tense: Optional[str] = None, target=Tr
             tense = "future"
         cands = [date(pub.year + dy, expr.m, 1) for dy in (-1, 0, 1)]
         here = date(pub.year, pub.month, 1)
-        got = _pick(cands, here, tense, slack=0, reach=target is True or target == "lead")
+        soon = expr.m == (pub.month % 12) + 1  # next month: nearer than the same month eleven months back
+        got = _pick(cands, here, tense, slack=0, reach=target is True or target == "lead" or soon)
         return _mk_month(got.year, got.month) if got else None
     if k == "weekday":
         day = _weekday(expr.wd, pub, expr.rel, tense) + timedelta(days=7 * expr.weeks)

@@ -254,3 +254,15 @@ def test_every_holiday_name_reads_with_or_without_its_apostrophes_and_full_stops
         for form in {name, name.replace("'", ""), name.replace(".", ""), name.replace("'", "’")}:
             expr = dates.parse("last " + form)
             assert expr is not None and expr.kind == "holiday" and expr.unit == rule, form
+
+
+def test_a_bare_month_in_past_narration_that_is_next_month_is_next_month():
+    """Written on 30 October, "orders placed for November delivery" is the coming November, not eleven
+    months back; "in March" in the same past narration stays the March before."""
+    from datetime import date
+
+    from summarizer.dates import Expr, read
+
+    pub = date(2025, 10, 30)
+    assert read(Expr("month", m=11), pub, "past", target=False).iso == "2025-11"
+    assert read(Expr("month", m=3), pub, "past", target=False).iso == "2025-03"
