@@ -29,7 +29,7 @@ NOT_PAST_ED = EN.words("not_past_ed")
 _PAST_EED = EN.words("past_eed")
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"()]|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|\band\s+(?=[a-z]+ed\b)")
+_CLAUSE_BREAK = re.compile(r"``|''|[,;:“”\"()]|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|\band\s+(?=[a-z]+ed\b)")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|'ll|’ll")
 
 

@@ -266,3 +266,12 @@ def test_a_bare_month_in_past_narration_that_is_next_month_is_next_month():
     pub = date(2025, 10, 30)
     assert read(Expr("month", m=11), pub, "past", target=False).iso == "2025-11"
     assert read(Expr("month", m=3), pub, "past", target=False).iso == "2025-03"
+
+
+def test_a_typewriter_quotation_mark_ends_the_clause_of_a_date():
+    """"Roe said on Monday ``We will ...''": the quotation's "will" is not the tense of "on Monday"."""
+    from summarizer.date_tense import tense_at
+
+    text = "Ana Roe said on Monday ``We will rebuild the pier,'' and left."
+    i = text.index("on Monday")
+    assert tense_at(text, i, i + len("on Monday")) == "past"
