@@ -38,11 +38,10 @@ from .textlayer import (
     paragraphs,
     RawQuote,
     sentences,
-    SIGNATURE_DASH,
     Tok,
     tokenize,
 )
-from .speech_words import NAME_PARTICLES, NOT_NAMES, SPEAKER_DETERMINERS, SPEECH_VERBS, TITLE_WORDS
+from .speech_words import SPEAKER_DETERMINERS, SPEECH_VERBS
 from .phrases import (
     chunk_forward,
     is_capitalised,
@@ -54,6 +53,7 @@ from .phrases import (
     subject_before,
     words,
 )
+from .signatures import label, post_signer, signature, split_at_labels, title_only
 from .speakers import describe, find_people, People, Speaker
 from .speech_events import Event, find_events, resolve_events, speaker_for
 
@@ -157,28 +157,6 @@ def _adjacent_after(ctx: Context, q: RawQuote) -> Optional[Event]:
         if ev.first > q.close_mark + 200:
             break
     return None
-
-
-#: '“...” ― Jane Roe' / '“...” — Jane Roe, 34, of Leeds.' at the end of its line: a signature.
-_SIGNATURE = re.compile(SIGNATURE_DASH + r"([^\n,;:()“”\"]{2,60}?)[^\S\n]*(?:[,(][^\n]{0,80})?[.]?[^\S\n]*(?:\n|$)")
-
-
-#: "... — Jane Roe (@janeroe) January 30, 2023" at the end of a line: an embedded post and whose it is
-_POST_SIGNATURE = re.compile(SIGNATURE_DASH + r"([A-Z][^\n()@]{1,60}?)\s*\(@\w{1,30}\)(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$",
-                             re.M)
-
-
-def _signature(ctx: Context, q: RawQuote) -> Optional[NP]:
-    """The name signed after a quotation, alone on the rest of its line (reader panels, epigraphs,
-    vox pops): no cue, but the dash and the line end say who."""
-    m = _SIGNATURE.match(ctx.masked, q.close_mark)
-    if not m:
-        return None
-    toks = tokenize(ctx.masked, m.start(1), m.end(1))
-    if not toks or len(toks) > 6 or not all(is_capitalised(t) or t.low in NAME_PARTICLES for t in toks) or not is_capitalised(toks[0]):
-        return None
-    np = make_np(toks, 0, len(toks) - 1)
-    return None if _title_only(ctx.clean[np.start : np.end]) else np
 
 
 def _credit(ctx: Context, q: RawQuote) -> tuple[Optional[Event], str]:
@@ -285,15 +263,9 @@ def _named_subjects(masked: str, clean: str, sents, people: People) -> list:
             sp = Speaker(full, "person", sp.role or people.roles.get(full), sp.affiliation, False, sp.written, sp.head)
         if sp.kind == "person" and " " not in sp.name.strip():
             continue  # "Queues stretched ...": one capitalised word opening a sentence is no name
-        if sp.kind in ("person", "organisation", "state") and not _title_only(sp.name):
+        if sp.kind in ("person", "organisation", "state") and not title_only(sp.name):
             out.append((sa, sb, np.start, sp))
     return out
-
-
-def _title_only(name: str) -> bool:
-    """'Sen.', 'Ms', 'Then', 'Two': a title or a word that starts sentences, alone, names nobody."""
-    ws = [w.strip(".,").lower() for w in name.split()]
-    return not ws or all(w in TITLE_WORDS or w.capitalize() in NOT_NAMES for w in ws)
 
 
 def build_context(text: str, boilerplate: Iterable[Span | tuple[int, int]]) -> tuple[Context, list[RawQuote]]:
@@ -325,7 +297,7 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
             last_para_speaker[ctx.para_of(ev.cue_start)] = (ev.speaker, ev.np)
     # who spoke where, for phrases resolved below ("the ministry", a colon introduction's subject)
     history = [(e.np.start, e.speaker) for e in ctx.events if e.speaker is not None and e.np is not None]
-    for q in raw:
+    for q in split_at_labels(ctx, raw):
         start, end = q.parts[0][0], q.parts[-1][1]
         if end <= start:
             continue
@@ -342,8 +314,10 @@ def quote_spans(ctx: Context, raw: list[RawQuote]) -> list[tuple[QuoteSpan, Opti
         written = ev.written if ev else None
         if ev is not None:
             speaker = ev.speaker
-        elif not ctx.in_display(q.open_mark) and (signed := _signature(ctx, q)) is not None:
+        elif not ctx.in_display(q.open_mark) and (signed := signature(ctx, q)) is not None:
             speaker, np, how, kind = describe(signed, ctx.clean), signed, "signature", "statement"
+        elif (labelled := label(ctx, q, ctx.people)) is not None:
+            (speaker, np), how, kind = labelled, "label", "statement"
         para = ctx.para_of(q.open_mark)
         if ev is None and speaker is None and kind == "statement" and not ctx.in_display(q.open_mark):
             prev, prev_speaker = prev_in_para.get(para, (None, None))
@@ -570,21 +544,11 @@ class Document:
     def _signed_post(self, start: int, end: int) -> Optional[Attribution]:
         """An embedded post, as pages render one: its text, then "— Name (@handle) Month D, YYYY" on the
         same line. The signature credits the line, headline-like capitals or not."""
+        np = post_signer(self.ctx.clean, start, end)
+        if np is None:
+            return None
         text = self.ctx.clean
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end == -1 else line_end
-        if text.find("(@", end, line_end) == -1:
-            return None  # no handle after the span on its line: no post (the common case, found fast)
-        if text.rfind("\n", 0, start) != text.rfind("\n", 0, max(start, end - 1)):
-            return None  # the span crosses a line
-        m = _POST_SIGNATURE.search(text, end, line_end)
-        if not m or m.end() != line_end:
-            return None
-        toks = tokenize(text, m.start(1), m.end(1))
-        if not toks or not all(is_capitalised(t) or t.low in NAME_PARTICLES for t in toks):
-            return None
-        np = make_np(toks, 0, len(toks) - 1)
-        return Attribution(describe(np, text), "signed", None, None, (m.start(1), m.end(1)))
+        return Attribution(describe(np, text), "signed", None, None, (np.start, np.end))
 
     def _from_quote(self, q: QuoteSpan, sp: Optional[Speaker]) -> Attribution:
         if q.speaker is None:

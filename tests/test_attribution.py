@@ -590,3 +590,14 @@ def test_a_group_of_a_place_or_person_is_the_group_and_a_portfolio_belongs_to_th
     sp = speaker("Minister of Transport Ana Roe said the ferry would run again.")
     assert (sp.name, sp.role) == ("Ana Roe", "Minister of Transport")
     assert speaker("Minister of Foreign Affairs Tomas Eik said so on Monday.").name == "Tomas Eik"
+
+
+def test_a_transcript_quoted_over_paragraphs_gives_each_labelled_turn_its_speaker():
+    """'"KELL: ...' / '"ROE: ...' / '"...': each label opens a turn, the paragraphs after it are that
+    speaker's, and the label resolves to the person of that surname."""
+    text = ('Vell Radio put the mayor, Ana Roe, on air on Sunday with Ivo Kell.\n\n'
+            '"KELL: Do you really think the ferry will run again?\n\n'
+            '"ROE: Well, look, the ferry has been late all winter. Nobody denies that.\n\n'
+            '"But the truth is that the council has a plan for the spring, and I think it will work."')
+    assert _attribute(text, "Do you really think the ferry will run again?").speaker.name == "Ivo Kell"
+    assert _attribute(text, "But the truth is that the council has a plan").speaker.name == "Ana Roe"

@@ -73,7 +73,8 @@ def test_the_readme_layout_table_names_every_module():
 #: The pipeline's stages, in the order data flows through them; a module imports only its own stage or
 #: earlier ones. A new module must be placed here (the test says so).
 STAGES = {
-    "language and text": "lexicon aliases wordforms textlayer furniture speech_words phrases speakers speech_events attribution "
+    "language and text": "lexicon aliases wordforms textlayer furniture speech_words phrases speakers speech_events signatures "
+                         "attribution "
                          "reported date_phrases date_tense dates compare acts models",
     "ingest": "ingest pubdate",
     "extract": "registry prompts cache ratelimit speedups extract toolcall_repair partial_answer mode_probe rules extractors "
