@@ -91,9 +91,16 @@ _CONCESSIVE = re.compile(r",\s+(?:although|though|but|whereas|even\s+as|citing|a
 
 def _clause_end(masked: str, start: int, sb: int) -> int:
     """The end of the clause a cue reports: the sentence end, or a concession or a new turn before it
-    ("the test was its biggest yet, although it may take days to ...")."""
+    ("the test was its biggest yet, although it may take days to ..."), or a closing ", which ..." that
+    describes its last words ("the reality of climate change, which makes him an outlier")."""
     m = _CONCESSIVE.search(masked, start, sb)
-    return m.start() if m else sb
+    end = m.start() if m else sb
+    last = _CLOSING_RELATIVE.search(masked, start, end)
+    return last.start() if last else end
+
+
+#: ", which ..." running to the clause end with no comma of its own
+_CLOSING_RELATIVE = re.compile(r",\s+which\s[^,;:]*[.!?]?\s*$")
 
 
 CLAUSE_CUES = EN.speech.clause | EN.denial.clause
@@ -174,7 +181,9 @@ def _object_after(toks: Sequence[Tok], k: int, sb: int, masked: str) -> Optional
 #: where an object's report ends: a comma and a conjunction, or the occasion ("in a statement", "in an interview")
 _OCCASION_NOUNS = EN.document_nouns | {"interview", "speech", "address"}
 _OBJECT_TAIL = re.compile(r",\s+(?:" + "|".join(sorted(_SUBORDINATORS | {"but", "and"})) + r")\b|\s+(?:in|during)\s+"
-                          r"(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(_OCCASION_NOUNS)) + r")s?\b")
+                          r"(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(_OCCASION_NOUNS)) + r")s?\b"
+                          # "described X as Y when he ran ...": a time or reason clause is no part of the object
+                          r"|\s(?:" + "|".join(sorted(_SUBORDINATORS - {"as"})) + r")\s")
 
 
 def _clause_before(masked: str, sa: int, comma: int) -> Optional[tuple[int, int]]:

@@ -513,6 +513,13 @@ def test_a_speech_verb_with_an_object_reports_the_object():
         "a long and difficult winter for the fishermen"]
     assert clauses("Residents complained about the noise from the new ferry terminal.") == [
         "the noise from the new ferry terminal"]
+    # a time clause after an object, and a closing ", which ..." about its last words, are the writer's
+    assert clauses("Ana Roe described the mayor as a harbour evangelist when he ran for office in 2020.") == [
+        "the mayor as a harbour evangelist"]
+    assert clauses("Ana Roe stressed the cost of the new pier, which makes her an outlier on the council.") == [
+        "the cost of the new pier"]
+    assert clauses("Ana Roe said the plan, which cost a fortune, would fail within a year.") == [
+        "the plan, which cost a fortune, would fail within a year"]
     assert clauses("The audit was criticised in the local press for its many errors of fact.") == []
 
 
