@@ -96,11 +96,16 @@ def _clause_end(masked: str, start: int, sb: int) -> int:
     m = _CONCESSIVE.search(masked, start, sb)
     end = m.start() if m else sb
     last = _CLOSING_RELATIVE.search(masked, start, end)
+    if last is None and (app := _CLOSING_APPOSITIVE.search(masked, start, end)):
+        before = re.search(r"([\w.’'-]+)$", masked[start : app.start()])
+        last = app if before and before.group(1)[:1].isupper() else None
     return last.start() if last else end
 
 
 #: ", which ..." running to the clause end with no comma of its own
 _CLOSING_RELATIVE = re.compile(r",\s+which\s[^,;:]*[.!?]?\s*$")
+#: "... with Mr. Trump, the presumed favourite": a closing appositive that describes the name before it
+_CLOSING_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,;:]{0,80}[.!?]?\s*$")
 
 
 CLAUSE_CUES = EN.speech.clause | EN.denial.clause

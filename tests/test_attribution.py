@@ -520,6 +520,8 @@ def test_a_speech_verb_with_an_object_reports_the_object():
         "the cost of the new pier"]
     assert clauses("Ana Roe said the plan, which cost a fortune, would fail within a year.") == [
         "the plan, which cost a fortune, would fail within a year"]
+    assert clauses("Ana Roe said she did not support Ivo Kell, the presumed favourite of the harbour board.") == [
+        "she did not support Ivo Kell"]
     assert clauses("The audit was criticised in the local press for its many errors of fact.") == []
 
 
