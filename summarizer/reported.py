@@ -104,7 +104,7 @@ def _clause_end(masked: str, start: int, sb: int) -> int:
 
 #: ", which ..." running to the clause end with no comma of its own
 _CLOSING_RELATIVE = re.compile(r",\s+which\s[^,;:]*[.!?]?\s*$")
-#: "... with Mr. Trump, the presumed favourite": a closing appositive that describes the name before it
+#: "... with Ivo Kell, the presumed favourite": a closing appositive that describes the name before it
 _CLOSING_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,;:]{0,80}[.!?]?\s*$")
 
 
