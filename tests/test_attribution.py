@@ -487,42 +487,40 @@ def test_a_description_with_capitals_only_in_its_modifiers_accuses_nobody():
     assert verify_quote(text, "ignored every warning we sent.", "Tarnvik Holdings").flagged
 
 
-def test_a_speech_verb_with_an_object_reports_the_object():
-    """"X accused Y of Z", "X called for Z", "X called on Y to Z": the object is what was said; "called the
-    police" (no particle) and a passive with no object report nothing."""
+#: (sentence, the reported clauses it gives), for speech verbs whose object is what was said
+_OBJECT_FORMS = [
+    ("The union called for an independent inquiry into the collapse of the pension fund.",
+     ["an independent inquiry into the collapse of the pension fund"]),
+    ("Opposition leaders called on the harbour master to resign over the leaked memo.",
+     ["the harbour master to resign over the leaked memo"]),
+    ("Mayor Ilse Brandt accused the ferry operator of hiding the true cost of the new pier, though the operator "
+     "says its accounts are public.", ["the ferry operator of hiding the true cost of the new pier", "its accounts are public"]),
+    # "called the police", "called a meeting" and a passive with no object report nothing
+    ("Tomas Eik called the police after the break-in at his bakery on Monday night.", []),
+    ("Tomas Eik called a meeting of the harbour board for Monday.", []),
+    ("The audit was criticised in the local press for its many errors of fact.", []),
+    # "called X a Y" names X; "asked whether", "spoke of", "complained about" report what follows
+    ("The campaign called the charges a fabrication by former staff.", ["the charges a fabrication by former staff"]),
+    ("Ana Roe asked whether the ferry would run again in May.", ["whether the ferry would run again in May"]),
+    ("Ana Roe spoke of a long and difficult winter for the fishermen.", ["a long and difficult winter for the fishermen"]),
+    ("Residents complained about the noise from the new ferry terminal.", ["the noise from the new ferry terminal"]),
+    # a time clause after an object, a closing ", which ..." or appositive about its last words: the writer's
+    ("Ana Roe described the mayor as a harbour evangelist when he ran for office in 2020.",
+     ["the mayor as a harbour evangelist"]),
+    ("Ana Roe stressed the cost of the new pier, which makes her an outlier on the council.", ["the cost of the new pier"]),
+    ("Ana Roe said the plan, which cost a fortune, would fail within a year.",
+     ["the plan, which cost a fortune, would fail within a year"]),
+    ("Ana Roe said she did not support Ivo Kell, the presumed favourite of the harbour board.",
+     ["she did not support Ivo Kell"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", _OBJECT_FORMS)
+def test_a_speech_verb_with_an_object_reports_the_object(text, expected):
+    """"X accused Y of Z", "X called for Z", "X called on Y to Z": the object is what was said."""
     from summarizer.reported import reported_clauses
 
-    def clauses(text):
-        return [text[r.start:r.end] for r in reported_clauses(Document(text))]
-
-    assert clauses("The union called for an independent inquiry into the collapse of the pension fund.") == [
-        "an independent inquiry into the collapse of the pension fund"]
-    assert clauses("Opposition leaders called on the harbour master to resign over the leaked memo.") == [
-        "the harbour master to resign over the leaked memo"]
-    assert clauses("Mayor Ilse Brandt accused the ferry operator of hiding the true cost of the new pier, "
-                   "though the operator says its accounts are public.") == [
-        "the ferry operator of hiding the true cost of the new pier", "its accounts are public"]
-    assert clauses("Tomas Eik called the police after the break-in at his bakery on Monday night.") == []
-    assert clauses("Tomas Eik called a meeting of the harbour board for Monday.") == []
-    # "called X a Y" names X; "asked whether", "spoke of", "complained about" report what follows
-    assert clauses("The campaign called the charges a fabrication by former staff.") == [
-        "the charges a fabrication by former staff"]
-    assert clauses("Ana Roe asked whether the ferry would run again in May.") == [
-        "whether the ferry would run again in May"]
-    assert clauses("Ana Roe spoke of a long and difficult winter for the fishermen.") == [
-        "a long and difficult winter for the fishermen"]
-    assert clauses("Residents complained about the noise from the new ferry terminal.") == [
-        "the noise from the new ferry terminal"]
-    # a time clause after an object, and a closing ", which ..." about its last words, are the writer's
-    assert clauses("Ana Roe described the mayor as a harbour evangelist when he ran for office in 2020.") == [
-        "the mayor as a harbour evangelist"]
-    assert clauses("Ana Roe stressed the cost of the new pier, which makes her an outlier on the council.") == [
-        "the cost of the new pier"]
-    assert clauses("Ana Roe said the plan, which cost a fortune, would fail within a year.") == [
-        "the plan, which cost a fortune, would fail within a year"]
-    assert clauses("Ana Roe said she did not support Ivo Kell, the presumed favourite of the harbour board.") == [
-        "she did not support Ivo Kell"]
-    assert clauses("The audit was criticised in the local press for its many errors of fact.") == []
+    assert [text[r.start:r.end] for r in reported_clauses(Document(text))] == expected
 
 
 def test_reported_speech_past_asides_dashes_and_interposed_cues():
