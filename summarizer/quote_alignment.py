@@ -324,7 +324,7 @@ def _align_at(src: Source, q: list[Tok], qids: list[int], offset: int):
             ]
         else:
             ops = [_Op(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Indel.opcodes(qids, window)]
-        ops = _trim_edges(ops)
+        ops = _trim_edges(_tighten(ops, qids, window))
         equal = [op for op in ops if op.tag == "equal"]
         if not equal:
             continue
@@ -337,6 +337,28 @@ def _align_at(src: Source, q: list[Tok], qids: list[int], offset: int):
         if not reverse and len(ops) == 1:
             break  # one equal block: nothing to tighten
     return best
+
+
+def _tighten(ops: list, qids: list[int], window: list[int]) -> list:
+    """Move an edge word or two of the quote next to the rest when the same words stand there: "The Acme
+    Group 'tried ...'" against "The firm said the Acme Group “tried ...”" pairs its "The" with the
+    second "the", not the first, so the source words between are outside the quote, not inserted in it."""
+    ops = [op for op in ops if op.tag != "insert" or op.dest_end > op.dest_start]
+    i = 1 if ops and ops[0].tag == "insert" else 0  # source words before the quote's first match
+    if len(ops) >= i + 3 and ops[i].tag == "equal" and ops[i + 1].tag == "insert" and ops[i + 2].tag == "equal":
+        k = ops[i].src_end - ops[i].src_start
+        b = ops[i + 1].dest_end
+        if k <= 2 and window[b - k : b] == qids[ops[i].src_start : ops[i].src_end]:
+            ops[: i + 2] = [_Op("insert", 0, 0, ops[0].dest_start, b - k), _Op("equal", ops[i].src_start, ops[i].src_end, b - k, b)]
+    j = len(ops) - (2 if ops and ops[-1].tag == "insert" else 1)  # source words after the quote's last match
+    if j >= 2 and ops[j].tag == "equal" and ops[j - 1].tag == "insert" and ops[j - 2].tag == "equal":
+        k = ops[j].src_end - ops[j].src_start
+        a = ops[j - 1].dest_start
+        if k <= 2 and window[a : a + k] == qids[ops[j].src_start : ops[j].src_end]:
+            end = ops[-1].dest_end
+            ops[j - 1 :] = [_Op("equal", ops[j].src_start, ops[j].src_end, a, a + k),
+                            _Op("insert", ops[j].src_end, ops[j].src_end, a + k, end)]
+    return ops
 
 
 def _trim_edges(ops: list) -> list:

@@ -243,3 +243,22 @@ def test_a_quote_that_is_only_its_attribution_carries_no_claim():
     v = verify_quote(text, "Jo Dale, a spokeswoman for the Vell Port Authority, said.", "Jo Dale")
     assert v.state is ItemState.too_short and not v.flagged
     assert verify_quote(text, "It was a mistake", "Jo Dale").state is ItemState.verified
+
+
+def test_an_edge_word_of_a_quote_pairs_with_the_same_word_beside_the_rest():
+    """A word alignment may pair a quote's opening "The" with an earlier "The" of the sentence ("The
+    firm said the Vell Group ...") and call the words between an insertion; the same word stands right
+    before the rest, so it is paired there and the words between fall outside the quote."""
+    from summarizer.quote_alignment import _Op, _tighten
+
+    the, firm, said, vell, group = 1, 2, 3, 4, 5
+    window = [the, firm, said, the, vell, group]
+    quote = [the, vell, group]
+    ops = [_Op("equal", 0, 1, 0, 1), _Op("insert", 1, 1, 1, 4), _Op("equal", 1, 3, 4, 6)]
+    tight = _tighten(ops, quote, window)
+    assert [(op.tag, op.dest_start, op.dest_end) for op in tight] == [("insert", 0, 3), ("equal", 3, 4), ("equal", 4, 6)]
+    # at the other edge too: "... the pier" paired with the "pier" next to the rest
+    window = [vell, group, said, group]
+    quote = [vell, group]
+    ops = [_Op("equal", 0, 1, 0, 1), _Op("insert", 1, 1, 1, 3), _Op("equal", 1, 2, 3, 4)]
+    assert [(op.tag, op.dest_start, op.dest_end) for op in _tighten(ops, quote, window)][:2] == [("equal", 0, 1), ("equal", 1, 2)]
