@@ -178,6 +178,9 @@ def _hygiene(entries: list[_Entry]) -> None:
     # lists another actor, not a name
     full_people = {aliases.fold(e.name) for e in entries if e.kind == "person" and len(e.name.split()) >= 2}
     states = {aliases.fold(e.name) for e in entries if e.kind == "state"}
+    # the world-table entries that are some actor's own name in the run: an alias naming one of them is
+    # that actor, not another name for this one
+    primary_rows = {row[0] for e in entries if (row := aliases.lookup(e.name))}
     for i, e in enumerate(entries):
         own_row = aliases.lookup(e.name)
         for x in e.actor.aliases:
@@ -189,7 +192,8 @@ def _hygiene(entries: list[_Entry]) -> None:
             if other is not None and other != i:
                 reason = f"another actor's name ({entries[other].name})"
             elif (e.kind in ("state", "organisation") and aliases.fold(x) in full_people) or (
-                    e.kind == "person" and (aliases.fold(x) in states or (row and row[1] == "state"))):
+                    e.kind == "person" and (aliases.fold(x) in states or (row and row[1] == "state"))) or (
+                    e.kind == "organisation" and row and row[1] == "state" and row != own_row):
                 reason = "another actor's name (of another kind)"
             elif row and row != own_row and (own_row or row[0] in primary_rows):
                 reason = "another state or body"

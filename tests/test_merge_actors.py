@@ -153,3 +153,18 @@ def test_the_minister_is_the_named_minister_of_the_article():
     actors, _, _, _ = merge([one])
     assert actor_of(actors, "one", "the minister") is actor_of(actors, "one", "Jo Ray")
     assert actor_of(actors, "one", "Ann Vale") is not actor_of(actors, "one", "Jo Ray")
+
+
+def test_a_body_listing_a_state_as_its_alias_does_not_stop_the_merge():
+    """A model may list a country among a body's aliases ("Harbour Alliance, also: Canada"). The merge
+    must not fail on it; where the country is an actor of the run, the alias is that actor's and is
+    dropped with its reason."""
+    one = article("one", "The Harbour Alliance met in Canada on Monday.", [org("Harbour Alliance", "Canada")])
+    two = article("two", "Canada said the Harbour Alliance was welcome.",
+                  [Actor(name="Canada", kind="state"), org("Harbour Alliance")])
+    actors, _, _, _ = merge([one, two])
+    alliance = actor_of(actors, "one", "Harbour Alliance")
+    assert alliance is not actor_of(actors, "two", "Canada")
+    assert [d.alias for d in alliance.dropped_aliases] == ["Canada"]
+    actors, _, _, _ = merge([one])  # alone: no crash, and a body is not renamed after a state
+    assert [(a.name, [d.alias for d in a.dropped_aliases]) for a in actors] == [("Harbour Alliance", ["Canada"])]
