@@ -158,10 +158,10 @@ def describe(np: NP, text: str) -> Speaker:
 def _group_of(role: str) -> bool:
     """Whether a role before a name is a group's ("Residents of", "Supporters of"): a plural noun that is no
     title, then "of"; "Minister of" and "Friends of the Earth" style names aside."""
-    words = role.split()
-    if len(words) != 2 or words[1].lower() != "of":
+    parts = role.split()
+    if len(parts) != 2 or parts[1].lower() != "of":
         return False
-    w = words[0].lower()
+    w = parts[0].lower()
     return singular_of(w) != w and w not in EN.titles and singular_of(w) not in EN.titles
 
 
