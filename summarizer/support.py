@@ -224,11 +224,6 @@ _RELATIVE_TIME = re.compile(r"\b(?:(?P<edge>end|start|beginning|middle)\s+of\s+(
     sorted(_PERIODS | _CALENDAR, key=len, reverse=True)) + r")\b")
 
 
-def _has_phrase(words: Sequence[str], phrases: Iterable[str]) -> Optional[str]:
-    low = " " + " ".join(words) + " "
-    return next((p for p in phrases if f" {p} " in low), None)
-
-
 def _approximate(text: str) -> dict[str, str]:
     """The numbers a text makes approximate or bounds, with the phrase that does it ("more than 60")."""
     out = {}
