@@ -547,6 +547,10 @@ def test_reported_speech_past_asides_dashes_and_interposed_cues():
         ("the latest accident could change that", "Experts")]
     assert [c for c, _who in clauses("Those close to him say that, in any case, he would stand again.")] == [
         "in any case, he would stand again"]
+    # a floating quantifier between the subject and its verb ("... all suggested that")
+    assert [c for c, _who in clauses("Ana Roe (D-Vell), Ivo Kell (D-Ost) and Jo Dale (R-Vell) all suggested "
+                                     "that those claims could be grounds for an inquiry.")] == [
+        "those claims could be grounds for an inquiry"]
     text = "Ana Roe chaired the meeting. To avoid delays, she said, the council must vote this week."
     assert clauses(text) == [("To avoid delays, she said, the council must vote this week", "Ana Roe")]
     # a participle or a preposition after the comma is no clause of its own: the clause is before the cue
