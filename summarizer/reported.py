@@ -184,7 +184,7 @@ def _object_after(toks: Sequence[Tok], k: int, sb: int, masked: str) -> Optional
 
 
 #: where an object's report ends: a comma and a conjunction, or the occasion ("in a statement", "in an interview")
-_OCCASION_NOUNS = EN.document_nouns | {"interview", "speech", "address"}
+_OCCASION_NOUNS = EN.document_nouns | EN.words("occasion_nouns")
 _OBJECT_TAIL = re.compile(r",\s+(?:" + "|".join(sorted(_SUBORDINATORS | {"but", "and"})) + r")\b|\s+(?:in|during)\s+"
                           r"(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(_OCCASION_NOUNS)) + r")s?\b"
                           # "described X as Y when he ran ...": a time or reason clause is no part of the object

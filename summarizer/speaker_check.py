@@ -91,12 +91,15 @@ def _accusable(credited) -> bool:
     return not re.search(r"\s[A-Z]\.?$", name)
 
 
+_COMPANY_NOUNS = EN.words("company_nouns")
+
+
 def _may_be_the_body(credited: str, speaker_names: Sequence[str]) -> bool:
     """"The US-based research firm said" and the claim names a company: a company description no name
     resolved ("firm" is a company noun, its capitals only modifiers) may be that very company, so the
     speaker cannot be told; a claimed person is still someone else than a firm."""
     head = credited.split()[-1] if credited.split() else ""
-    if not (head.isalpha() and head.islower() and singular_of(head) in EN.words("company_nouns")):
+    if not (head.isalpha() and head.islower() and singular_of(head) in _COMPANY_NOUNS):
         return False
     return any(n and any(w.lower() in EN.org_words for w in n.split()) or len((n or "").split()) == 1
                for n in speaker_names)

@@ -113,8 +113,8 @@ def _is_cue(toks: Sequence[Tok], k: int) -> bool:
 
 
 #: "The statement was made by X", "the remarks were delivered by X": a passive that names who spoke
-_MADE = frozenset({"made", "issued", "delivered", "released", "posted", "given"})
-_STATED_NOUNS = EN.document_nouns | {"remark", "comment", "claim", "announcement", "allegation", "speech", "assertion"}
+_MADE = EN.words("passive_speech_verbs")
+_STATED_NOUNS = EN.document_nouns | EN.words("stated_nouns")
 
 
 def find_events(masked: str, sents: Sequence[tuple[int, int]]) -> list[Event]:

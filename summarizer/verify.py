@@ -91,7 +91,8 @@ SHORT_QUOTE_WORDS = 2
 
 SPEECH_FORMS = EN.speech_forms | EN.denial_forms
 #: words of a speaker's description ("a spokeswoman for", "the former minister"), which say nothing
-ROLE_WORDS = EN.title_words | EN.spokes_nouns | EN.stop_words
+#: (content_words has already dropped the stop words)
+ROLE_WORDS = EN.title_words | EN.spokes_nouns
 #: an attribution with its speaker's name, role and body runs to a line or so at most
 MAX_ATTRIBUTION_CHARS = 160
 
