@@ -360,7 +360,8 @@ def beyond_quote(statement: str, evidence: str, speaker_names: Iterable[str] = (
                             and not _present(n, low_evidence) and not _present(n, title.lower().replace("’", "'"))})
     if missing_names:
         return f"the statement goes beyond its quote: it names {', '.join(missing_names)}, the quote does not"
-    missing_numbers = _stated_numbers(_number_forms(statement), _numbers(evidence))
+    evidence_numbers = _numbers(evidence)
+    missing_numbers = _stated_numbers(_number_forms(statement), evidence_numbers)
     if missing_numbers:
         return f"the statement goes beyond its quote: {', '.join(missing_numbers)} is not in the quote"
     quote = evidence if quote is None else quote
@@ -396,18 +397,17 @@ def beyond_quote(statement: str, evidence: str, speaker_names: Iterable[str] = (
              if w not in {re.sub(r"'s$", "", x) for x in all_evidence}]  # "on Tuesday"; "may" is no month
     if when:
         return f"the statement goes beyond its quote: {', '.join(sorted(set(when)))} is not in the quote or its sentence"
-    evidence_words = {singular_of(w) for w in _words_of(evidence)}
-    found = _numbers(evidence)
+    evidence_words = {singular_of(w) for w in all_evidence}
     timed = {singular_of(m.group(2).lower()) for m in _DURATION.finditer(statement)
-             if _length(_spelled(m.group(1)) or _float(m.group(1)) or 0, m.group(2)) in found}
+             if _length(_spelled(m.group(1)) or _float(m.group(1)) or 0, m.group(2)) in evidence_numbers}
     wider = sorted(w for w in {singular_of(w) for w in _words_of(statement)}
                    if (w in _SCOPE or w in _PERIODS) and w not in evidence_words and w not in timed)
     if wider:
         return f"the statement goes beyond its quote: {', '.join(wider)} is not in the quote or its sentence"
     said = _stems(statement) - {w.lower() for w in speaker_words}
     if len(said) >= 3:
-        found = len(said & _stems(evidence)) / len(said)
-        if found < CONTENT_SHARE:
-            return (f"the statement goes beyond its quote: {found:.0%} of its words are in the quote "
+        share = len(said & _stems(evidence)) / len(said)
+        if share < CONTENT_SHARE:
+            return (f"the statement goes beyond its quote: {share:.0%} of its words are in the quote "
                     f"and its sentence")
     return None
