@@ -60,6 +60,8 @@ AHEAD_WORDS = frozenset(w for w, _ in _of_kind("ahead"))
 # Counts qualified by these are no longer a point in time ("more than two years ago").
 OPEN_QUALIFIERS = frozenset(w for w, _ in _of_kind("open"))
 ROUGH_QUALIFIERS = frozenset(w for w, _ in _of_kind("rough"))
+PRESENT_PHRASES = [w for w, _ in _of_kind("present")]
+STRETCH_WORDS = [w for w, _ in _of_kind("stretch")]
 
 
 # =============================================================================================
@@ -100,8 +102,8 @@ _SPOKEN_YEAR = (
 class Expr:
     """What a date phrase says, before any publication date is applied."""
 
-    kind: str  # date | md | month | month_of | weekday | weekday_count | nth_weekday | day_of_month | holiday
-    #            | deictic | unit | ago | ahead | anaphor
+    kind: str  # date | md | month | month_of | weekday | weekday_count | nth_weekday | nth_week | day_of_month
+    #            | holiday | deictic | present | unit | unit_end | ago | ahead | weekday_from | anaphor | stretch
     y: Optional[int] = None
     m: Optional[int] = None
     d: Optional[int] = None
@@ -243,12 +245,47 @@ def _shift(rel: str) -> int:
     return _SHIFT.get(re.sub(r"^the\s+", "", " ".join(rel.lower().split())), 0)
 
 
+def _nth(word: Optional[str]) -> int:
+    """An ordinal of a month's weekdays or weeks as a count: -1 for "last", 1 when none is written."""
+    if not word:
+        return 1
+    w = word.lower()
+    return -1 if w == "last" else (ORDINAL_WORDS.get(w) or int(w[0]))
+
+
 def _b_nth_weekday(m):
-    nth = m["nth"].lower()
-    n = -1 if nth == "last" else (ORDINAL_WORDS.get(nth) or int(nth[0]))
     rel = (m["mrel"] or "").lower()
-    return Expr("nth_weekday", wd=WEEKDAYS[m["wd"].lower()], n=n, m=month_number(m["mon"]) if m["mon"] else None,
+    return Expr("nth_weekday", wd=WEEKDAYS[m["wd"].lower()], n=_nth(m["nth"]), m=month_number(m["mon"]) if m["mon"] else None,
                 y=int(m["y"]) if m["y"] else None, rel=rel or None, weeks=_shift(rel) if rel else 0)
+
+
+def _b_nth_week(m):
+    rel = (m["mrel"] or "").lower()
+    return Expr("nth_week", n=_nth(m["nth"]), m=month_number(m["mon"]) if m["mon"] else None,
+                y=int(m["y"]) if m["y"] else None, rel=rel or None, weeks=_shift(rel) if rel else 0)
+
+
+def _b_present(m):
+    return Expr("present")
+
+
+def _b_unit_end(m):
+    """"by year-end", "since year-end", "by the end of the month": the end of the publication's year or
+    month, or of the one before after "since". Written with "the", the unit may be one the story names."""
+    unit = (m["unit"] or m["unit2"]).lower()
+    rel = "since" if (m["lead"] or "").lower() == "since" else None
+    return Expr("unit_end", unit=unit, rel=rel, qual="the" if m["unit"] else None)
+
+
+_STRETCH_LEAD = re.compile(rf"\b(?:{_alts(STRETCH_WORDS)})\s+(?:the\s+)?$", re.I)
+
+
+def _b_ahead_count(m):
+    """"the upcoming two months" counts the units ahead, the last of them two months on, as "in two
+    months" does. After "over" or "during" it is the whole stretch, which no one date states."""
+    if _STRETCH_LEAD.search(m.string[max(0, m.start() - 20): m.start()]):
+        return Expr("stretch")
+    return Expr("ahead", n=count_of(m["n"]) or 0, unit=_unit(m["unit"]), sign=1, rel=_vague(m))
 
 
 def _b_weekday_count(m):
@@ -332,6 +369,9 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], Expr]]] = [
     (re.compile(
         rf"\b(?:the\s+)?{_NTH}\s+{WEEKDAY_PATTERN}\s+(?:of|in)\s+(?:(?P<mrel>this|next|last)\s+month|{_MON}(?:,?\s+{_YEAR})?)(?!\w)",
         re.I), _b_nth_weekday),
+    (re.compile(
+        rf"\b(?:the\s+)?{_NTH}\s+week\s+(?:of|in)\s+(?:(?P<mrel>this|next|last)\s+month|{_MON}(?:,?\s+{_YEAR})?)(?!\w)",
+        re.I), _b_nth_week),
     (re.compile(rf"(?<![\w-]){_NUM}\s+{WEEKDAY_PATTERN}s\s+(?P<dir>from\s+now|hence|ago)\b", re.I), _b_weekday_count),
     (re.compile(rf"\b(?:the\s+)?(?:{_DAYNUM}|{_ORD})\s+of\s+(?P<mrel>this|next|last|(?:the\s+)?(?:next|following|previous|last|current))"
                 rf"\s+month\b", re.I), _b_day_of_month),
@@ -342,6 +382,11 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], Expr]]] = [
     (re.compile(rf"(?<![\w-]){_QUAL}{_NUM}\s+{_UNIT}\s+ago\b", re.I), _b_ago),
     (re.compile(rf"(?<![\w-]){_QUAL}{_NUM}\s+{_UNIT}\s+(?:from\s+now|hence)\b", re.I), _b_hence),
     (re.compile(rf"\bin\s+{_QUAL}{_NUM}\s+{_UNIT}(?:'s?\s+time)?\b", re.I), _b_in),
+    (re.compile(rf"(?<![\w-])(?:the\s+)?(?:{_alts(AHEAD_WORDS)})\s+{_NUM}\s+{_UNIT}\b", re.I), _b_ahead_count),
+    (re.compile(rf"(?<![\w-])(?:the\s+)?{_NUM}\s+(?:{_alts(AHEAD_WORDS)})\s+{_UNIT}\b", re.I), _b_ahead_count),
+    (re.compile(rf"\b(?:{_alts(PRESENT_PHRASES)})\b(?!\s+(?:of|last|next|tomorrow|yesterday|on|in)\b)", re.I), _b_present),
+    (re.compile(r"\b(?:the\s+end\s+of\s+the\s+(?P<unit>year|month)\b|(?P<lead>by|at|since|until|till|before|after|around|near|"
+                r"through|toward|towards|of)\s+(?P<unit2>year|month)(?:-|\s+|['’]s\s+)end\b)", re.I), _b_unit_end),
     (re.compile(rf"(?<![\w-]){_QUAL}{_NUM}\s+{_UNIT}\s+(?:later|earlier|afterwards?|before|after|previously)\b", re.I), _b_anaphor),
     (re.compile(r"\bthe\s+(?:next|following|previous|preceding|prior|same)\s+(?:day|morning|afternoon|evening|night|week(?:end)?|month|year)\b", re.I), _b_anaphor),
 ]
@@ -351,6 +396,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], Expr]]] = [
 _OFFSET_BEFORE = re.compile(
     rf"(?:(?<![\w-]){_NUM}\s+{_UNIT}|\bthe\s+(?P<unit1>day|week|month|year))\s+(?P<dir>before|after|from|ago)\s+$", re.I
 )
+# "the third Tuesday after Christmas", "the Friday before Easter": the weekday counted from a named day.
+_WEEKDAY_FROM = re.compile(rf"(?:\bthe\s+)?(?:{_NTH}\s+)?{WEEKDAY_PATTERN}\s+(?P<dir>after|before)\s+$", re.I)
 _AFTER_NEXT = re.compile(r"^\s+(?P<suf>after\s+next|before\s+last)\b", re.I)
 _ABBREVIATED = frozenset(MONTHS) - {"may", "jun", "jul"} | frozenset(WEEKDAY_ABBREVIATIONS)
 _NAME_WORD = re.compile(rf"(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN})", re.I)
@@ -460,8 +507,16 @@ def _compound(text: str, mm: Mention, a: int, b: int) -> Mention:
             expr = replace(expr, rel="ahead" if "next" in suf["suf"].lower() else "last",
                            weeks=1 if "next" in suf["suf"].lower() else -1)
             e += suf.end()
-    if expr.kind in ("date", "md", "weekday", "deictic") and not (expr.kind == "weekday" and expr.rel in ("since", "until", "by")):
-        head = text[max(a, s - 40): s]
+    head = text[max(a, s - 40): s]
+    named_day = expr.kind in ("md", "holiday") or (expr.kind == "date" and expr.d is not None)
+    from_day = _WEEKDAY_FROM.search(head) if named_day and not re.match(r"['’]s\b", text[e: e + 3]) else None
+    if from_day:
+        n = _nth(from_day["nth"])
+        expr = Expr("weekday_from", wd=WEEKDAYS[from_day["wd"].lower()], n=max(n, 1),
+                    sign=1 if from_day["dir"].lower() == "after" else -1, anchor=expr)
+        s = s - len(head) + from_day.start()
+    elif (expr.kind in ("date", "md", "weekday", "deictic", "holiday")
+          and not (expr.kind == "weekday" and expr.rel in ("since", "until", "by"))):
         pre = _OFFSET_BEFORE.search(head)
         if pre:
             n = count_of(pre["n"]) if pre["n"] else 1

@@ -286,18 +286,26 @@ def read(expr: Expr, pub: Optional[date], tense: Optional[str] = None, target=Tr
         else:
             got = _pick(cands, pub, tense, slack=7, reach=bool(target))
         return _mk_day(got) if got else None
-    if k == "nth_weekday":  # "the last Friday of October", "the first Monday of next month"
-        if expr.rel:
-            y, m = _shift_month(pub.year, pub.month, expr.weeks)
-        elif expr.y is not None:
-            y, m = expr.y, expr.m
-        else:
-            month = read(Expr("month", m=expr.m), pub, tense, target)
-            if month is None:
-                return None
-            y, m = month.start.year, month.start.month
-        got = _nth_weekday(y, m, expr.n, expr.wd)
+    if k in ("nth_weekday", "nth_week"):  # "the last Friday of October", "the first week of next month"
+        ym = _month_of_nth(expr, pub, tense, target)
+        if ym is None:
+            return None
+        if k == "nth_week":  # a week belongs to the month that holds most of it, so its Thursday
+            thursday = _nth_weekday(*ym, expr.n, 3)
+            return _mk_week(thursday) if thursday else None
+        got = _nth_weekday(*ym, expr.n, expr.wd)
         return _mk_day(got) if got else None
+    if k == "weekday_from":  # "the third Tuesday after Christmas 2014"
+        base = read(expr.anchor, pub, tense, target)
+        if base is None or base.precision != "day":
+            return None
+        step = (expr.wd - base.start.weekday()) % 7 if expr.sign > 0 else (base.start.weekday() - expr.wd) % 7
+        first = base.start + timedelta(days=expr.sign * (step or 7))
+        return _mk_day(first + timedelta(days=7 * expr.sign * (expr.n - 1)))
+    if k == "present":  # "at this time": the time of writing, unless a past-tense clause tells a story
+        return None if tense == "past" else _mk_day(pub)
+    if k == "unit_end":
+        return _unit_end(expr, pub, tense)
     if k == "day_of_month":  # "the 20th of next month"
         y, m = _shift_month(pub.year, pub.month, expr.n)
         got = _safe_day(y, m, expr.d) if expr.d else None
@@ -333,6 +341,30 @@ def read(expr: Expr, pub: Optional[date], tense: Optional[str] = None, target=Tr
             return Resolved(f"{got.year:04d}", "year")
         return _at(got, unit)
     return None
+
+
+def _month_of_nth(expr: Expr, pub: date, tense: Optional[str], target) -> Optional[tuple[int, int]]:
+    """The month an ordinal weekday or week lies in: a month written without a year is read as a bare
+    month is, through its clause's tense."""
+    if expr.rel:
+        return _shift_month(pub.year, pub.month, expr.weeks)
+    if expr.y is not None:
+        return expr.y, expr.m
+    month = read(Expr("month", m=expr.m), pub, tense, target)
+    return (month.start.year, month.start.month) if month else None
+
+
+def _unit_end(expr: Expr, pub: date, tense: Optional[str]) -> Optional[Resolved]:
+    """The end of a year or month, at that unit's grain (which day ends a period is a convention). A
+    past-tense clause or "since" means the one already ended; "the end of the year" in narration may be
+    the end of a year the story has named, so it is left undated there."""
+    back = expr.rel == "since" or tense == "past"
+    if back and expr.qual == "the":
+        return None
+    if expr.unit == "year":
+        return Resolved(f"{pub.year - back:04d}", "year")
+    y, m = _shift_month(pub.year, pub.month, -1 if back else 0)
+    return _mk_month(y, m)
 
 
 # =============================================================================================
